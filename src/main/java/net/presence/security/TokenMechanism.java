@@ -1,0 +1,131 @@
+package net.presence.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import net.presence.problems.ErrorBody;
+
+/**
+ * One mechanism, two doors, one identity store.
+ * <ul>
+ * <li>The API ({@code /sessions/*}) takes exactly one {@code Authorization: Bearer} token on every
+ * request, and answers a missing or bad one with a JSON 401 written here: the container's own
+ * {@code sendError} would render an HTML page.</li>
+ * <li>The page takes the token once, from the login form ({@code POST /login}), and keeps the
+ * identity in the HTTP session. The API deliberately ignores that session: a browser's cookie is not
+ * a bearer token.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class TokenMechanism implements HttpAuthenticationMechanism {
+
+    public static final String LOGIN_PAGE = "/login.xhtml";
+    public static final String LOGIN_ACTION = "/login";
+    static final String SESSION_IDENTITY = TokenMechanism.class.getName() + ".identity";
+
+    private static final Pattern BEARER = Pattern.compile("(?i)bearer ([A-Za-z0-9\\-._~+/]+=*)");
+
+    /** What the HTTP session keeps after a login: never the token itself. */
+    record Identity(String caller, Set<String> groups) implements java.io.Serializable {
+    }
+
+    @Inject
+    IdentityStoreHandler identities;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (isApi(path)) {
+            return bearer(request, response, context);
+        }
+        if (LOGIN_ACTION.equals(path) && "POST".equals(request.getMethod())) {
+            return login(request, context);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_IDENTITY) instanceof Identity identity) {
+            return context.notifyContainerAboutLogin(identity.caller(), identity.groups());
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        return toLoginPage(request, response, context);
+    }
+
+    static boolean isApi(String path) {
+        return path.equals("/sessions") || path.startsWith("/sessions/");
+    }
+
+    private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        List<String> headers = Collections.list(request.getHeaders("Authorization"));
+        var match = headers.size() == 1 ? BEARER.matcher(headers.get(0).strip()) : null;
+        if (match != null && match.matches()) {
+            CredentialValidationResult result = identities.validate(new TokenCredential(match.group(1)));
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                return context.notifyContainerAboutLogin(result);
+            }
+        }
+        return unauthorized(response, context);
+    }
+
+    private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context) {
+        String token = request.getParameter("token");
+        CredentialValidationResult result = token == null || token.isBlank()
+                ? CredentialValidationResult.INVALID_RESULT
+                : identities.validate(new TokenCredential(token.strip()));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return context.redirect(request.getContextPath() + LOGIN_PAGE + "?failed=true");
+        }
+        HttpSession old = request.getSession(false);
+        if (old != null) {
+            old.invalidate(); // a new session id on every login: no session fixation
+        }
+        request.getSession(true).setAttribute(SESSION_IDENTITY,
+                new Identity(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private static AuthenticationStatus toLoginPage(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        String target = request.getContextPath() + LOGIN_PAGE;
+        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            // an ajax request cannot follow a redirect; Faces' own partial response tells the page to go
+            try {
+                response.setContentType("text/xml; charset=UTF-8");
+                response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                        + target + "\"/></partial-response>");
+                response.flushBuffer();
+            } catch (IOException e) {
+                // the client went away
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        return context.redirect(target);
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"sessions\"");
+            response.setContentType(ErrorBody.MEDIA_TYPE);
+            response.getWriter().write(ErrorBody.of(401, "ERROR: Not authorized").toString());
+            response.flushBuffer();
+        } catch (IOException e) {
+            // the client went away; it is refused all the same
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

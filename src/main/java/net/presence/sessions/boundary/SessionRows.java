@@ -1,0 +1,40 @@
+package net.presence.sessions.boundary;
+
+import jakarta.json.stream.JsonGenerator;
+import java.time.Instant;
+import net.presence.sessions.control.DisplayFormat;
+import net.presence.sessions.entity.Session;
+
+import static net.presence.platform.JsonOutput.nullable;
+
+/** A session as the API shows it: the seed's six fields, then six more (API.md §7). */
+public final class SessionRows {
+
+    private SessionRows() {
+    }
+
+    public static void write(JsonGenerator json, Session session, DisplayFormat format, Instant now) {
+        Instant connection = session.connection();
+        Instant disconnection = session.disconnection();
+        Instant end = session.isOpen() ? now : disconnection;
+        Long seconds = connection == null || end == null ? null : DisplayFormat.durationSeconds(connection, end);
+        json.writeStartObject();
+        json.write("ses_MAC", session.mac());
+        nullable(json, "ses_Connection", format.display(connection));
+        nullable(json, "ses_Disconnection", format.display(disconnection));
+        nullable(json, "ses_Duration", seconds == null ? null : DisplayFormat.duration(seconds));
+        json.write("ses_IP", session.ip());
+        json.write("ses_Info", session.info());
+        nullable(json, "ses_DateTimeConnection", format.iso(connection));
+        nullable(json, "ses_DateTimeDisconnection", format.iso(disconnection));
+        json.write("ses_EventTypeConnection", session.connectionType());
+        nullable(json, "ses_EventTypeDisconnection", session.disconnectionType());
+        json.write("ses_StillConnected", session.isOpen());
+        if (seconds == null) {
+            json.writeNull("ses_DurationSeconds");
+        } else {
+            json.write("ses_DurationSeconds", seconds);
+        }
+        json.writeEnd();
+    }
+}

@@ -1,0 +1,133 @@
+package net.presence.sessions.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+import net.presence.platform.JsonBody;
+import net.presence.platform.JsonOutput;
+import net.presence.platform.Settings;
+import net.presence.platform.Values;
+import net.presence.problems.ApiProblem;
+import net.presence.sessions.control.DisplayFormat;
+import net.presence.sessions.control.IpAddress;
+import net.presence.sessions.control.MacAddress;
+import net.presence.sessions.control.NewSession;
+import net.presence.sessions.control.SessionRules;
+import net.presence.sessions.control.TimeInput;
+import net.presence.sessions.control.Zones;
+import net.presence.sessions.entity.Event;
+import net.presence.sessions.entity.Session;
+
+/** Creating, deleting and listing sessions over HTTP: parse, call the facade once, shape the answer. */
+@Path("")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionsResource {
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    Settings settings;
+
+    @POST
+    @Path("create")
+    public Response create(InputStream in) {
+        JsonBody body = JsonBody.read(in);
+        ZoneId zone = settings.zone();
+        String mac = body.required("mac", MacAddress::canonical);
+        String ip = body.required("ip", IpAddress::canonical);
+        Instant start = body.required("start_time", text -> TimeInput.dateTime(text, zone));
+        Instant end = body.optional("end_time", text -> TimeInput.dateTime(text, zone));
+        String connectionType = body.optional("event_type_conn", SessionRules::eventType);
+        String disconnectionType = body.optional("event_type_disc", SessionRules::eventType);
+        String info = body.optional("info", SessionRules::info);
+        body.validate();
+        Instant now = Instant.now();
+        NewSession wanted = new NewSession(mac, ip, start, end,
+                Objects.requireNonNullElse(connectionType, Event.CONNECTED),
+                end == null ? null : Objects.requireNonNullElse(disconnectionType, Event.DISCONNECTED),
+                Objects.requireNonNullElse(info, ""));
+        wanted.problems(now).forEach(body::problem);
+        body.validate();
+        Session created = sessions.create(wanted);
+        DisplayFormat format = new DisplayFormat(zone);
+        return JsonOutput.ok(json -> {
+            json.write("message", "Session created for MAC " + mac);
+            json.writeKey("session");
+            SessionRows.write(json, created, format, now);
+        });
+    }
+
+    @DELETE
+    @Path("delete")
+    public Response delete(@QueryParam("mac") String macParameter, InputStream in) throws IOException {
+        byte[] bytes = in.readAllBytes();
+        String mac;
+        if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            mac = Values.required("mac", macParameter, MacAddress::canonical);
+        } else {
+            JsonBody body = JsonBody.read(new ByteArrayInputStream(bytes));
+            mac = body.required("mac", MacAddress::canonical);
+            body.validate();
+        }
+        int deleted = sessions.delete(mac);
+        return JsonOutput.ok(json -> json
+                .write("message", "Deleted sessions for MAC " + mac)
+                .write("deleted", deleted));
+    }
+
+    @GET
+    @Path("list")
+    public Response list(@QueryParam("mac") String mac, @QueryParam("start_date") String startDate,
+            @QueryParam("end_date") String endDate, @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset, @QueryParam("tz") String tz) {
+        ZoneId zone = zone(tz);
+        Instant from = Values.optional("start_date", startDate, text -> TimeInput.windowStart(text, zone));
+        Instant until = Values.optional("end_date", endDate, text -> TimeInput.windowEnd(text, zone));
+        if (from != null && until != null && !from.isBefore(until)) {
+            throw ApiProblem.badRequest("Parameter 'start_date' (" + startDate + ") is after 'end_date' (" + endDate
+                    + "): give a start on or before the end");
+        }
+        SessionQuery query = new SessionQuery(
+                Values.optional("mac", mac, MacAddress::canonical), from, until,
+                Values.number("limit", limit, SessionQuery.DEFAULT_LIMIT, 1, SessionQuery.MAX_LIMIT),
+                Values.number("offset", offset, 0, 0, Integer.MAX_VALUE));
+        Page<Session> page = sessions.list(query);
+        return rows(zone, page.total(), page.items());
+    }
+
+    private Response rows(ZoneId zone, Long total, Iterable<Session> rows) {
+        Instant now = Instant.now();
+        DisplayFormat format = new DisplayFormat(zone);
+        return JsonOutput.ok(json -> {
+            json.write("timezone", zone.getId());
+            if (total != null) {
+                json.write("total", total);
+            }
+            json.writeStartArray("sessions");
+            rows.forEach(row -> SessionRows.write(json, row, format, now));
+            json.writeEnd();
+        });
+    }
+
+    private ZoneId zone(String tz) {
+        ZoneId zone = Values.optional("tz", tz, Zones::parse);
+        return zone == null ? settings.zone() : zone;
+    }
+}

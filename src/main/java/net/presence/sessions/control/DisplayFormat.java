@@ -1,0 +1,54 @@
+package net.presence.sessions.control;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** Every time and duration format the API writes; the display zone is applied only here. */
+public final class DisplayFormat {
+
+    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
+    private static final DateTimeFormatter WALL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+
+    private final ZoneId zone;
+
+    public DisplayFormat(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** {@code 2025-08-01 10:00}, or null for no time. */
+    public String display(Instant time) {
+        return time == null ? null : DISPLAY.format(time.atZone(zone));
+    }
+
+    /** {@code 2025-08-01T10:00:00+02:00}: the offset is always numeric, never {@code Z}. */
+    public String iso(Instant time) {
+        return time == null ? null : ISO.format(time.atZone(zone));
+    }
+
+    /** {@code 2025-08-01T10:00:00}: wall time, for the calendar, whose zone is named beside it. */
+    public String wall(Instant time) {
+        return WALL.format(time.atZone(zone));
+    }
+
+    /** Whole minutes between two instants, in seconds; never negative. */
+    public static long durationSeconds(Instant from, Instant to) {
+        long minutes = Math.max(0, Duration.between(from, to).getSeconds()) / 60;
+        return minutes * 60;
+    }
+
+    /** {@code 2h 0m} under a day, {@code 1d 2h 3m} from a day on; floored to whole minutes. */
+    public static String duration(long seconds) {
+        long minutes = seconds / 60;
+        long days = minutes / (24 * 60);
+        long hours = minutes / 60 % 24;
+        long rest = minutes % 60;
+        return days > 0 ? days + "d " + hours + "h " + rest + "m" : hours + "h " + rest + "m";
+    }
+}

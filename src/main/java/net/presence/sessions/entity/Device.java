@@ -1,0 +1,91 @@
+package net.presence.sessions.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A device's row is the lock every write for that device takes first (SELECT ... FOR UPDATE), so
+ * that two requests, or two servers on one database, can never interleave their overlap checks.
+ * It also remembers what the presence engine needs: whether and when the device was seen.
+ */
+@Entity
+@Table(name = "DEVICES", indexes = @Index(name = "DEVICES_OBSERVED", columnList = "LAST_OBSERVED_AT"))
+public class Device {
+
+    @Id
+    @Column(name = "MAC", length = 17)
+    private String mac;
+
+    /** Null until the device has a session or an event: a bare row is only a lock. */
+    @Column(name = "FIRST_SEEN_AT")
+    private Long firstSeenAt;
+
+    @Column(name = "LAST_EVENT_AT")
+    private Long lastEventAt;
+
+    @Column(name = "LAST_OBSERVED_AT")
+    private Long lastObservedAt;
+
+    @Column(name = "LAST_IP", length = 45)
+    private String lastIp;
+
+    protected Device() {
+    }
+
+    public Device(String mac) {
+        this.mac = mac;
+    }
+
+    public String mac() {
+        return mac;
+    }
+
+    public boolean wasSeen() {
+        return firstSeenAt != null;
+    }
+
+    /** Something about the device happened at this time: an event, a session's end. */
+    public void recordEvent(Instant at, String ip) {
+        long time = at.toEpochMilli();
+        if (firstSeenAt == null || time < firstSeenAt) {
+            firstSeenAt = time;
+        }
+        if (lastEventAt == null || time >= lastEventAt) {
+            lastEventAt = time;
+            lastIp = ip;
+        }
+    }
+
+    /** The scanner reported the device, whether or not anything changed. */
+    public void observe(Instant at, String ip) {
+        long time = at.toEpochMilli();
+        if (lastObservedAt == null || time > lastObservedAt) {
+            lastObservedAt = time;
+        }
+        lastIp = ip;
+    }
+
+    /** Everything about the device was deleted. */
+    public void forget() {
+        firstSeenAt = null;
+        lastEventAt = null;
+        lastObservedAt = null;
+        lastIp = null;
+    }
+
+    public Instant lastEvent() {
+        return lastEventAt == null ? null : Instant.ofEpochMilli(lastEventAt);
+    }
+
+    public Instant lastObserved() {
+        return lastObservedAt == null ? null : Instant.ofEpochMilli(lastObservedAt);
+    }
+
+    public String lastIp() {
+        return lastIp;
+    }
+}
