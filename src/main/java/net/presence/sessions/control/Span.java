@@ -5,8 +5,9 @@ import java.time.Instant;
 /**
  * The time a session occupies: the half-open interval {@code [start, end)}, so one session may end
  * at the very instant the next begins. A session of zero length, or one whose other end is
- * missing, is a single instant that belongs to whatever interval contains it. An open session
- * ({@code end == null}) reaches into the future.
+ * missing, is a single instant: it collides with an interval only strictly inside it (it may touch
+ * either end, like any neighbour) and with another instant only when they are equal. An open
+ * session ({@code end == null}) reaches into the future.
  */
 public record Span(Instant start, Instant end) {
 
@@ -27,16 +28,16 @@ public record Span(Instant start, Instant end) {
             return start.equals(other.start);
         }
         if (isPoint()) {
-            return other.contains(start);
+            return other.strictlyContains(start);
         }
         if (other.isPoint()) {
-            return contains(other.start);
+            return strictlyContains(other.start);
         }
         return startsBefore(other.end) && other.startsBefore(end);
     }
 
-    private boolean contains(Instant instant) {
-        return !instant.isBefore(start) && (end == null || instant.isBefore(end));
+    private boolean strictlyContains(Instant instant) {
+        return instant.isAfter(start) && (end == null || instant.isBefore(end));
     }
 
     private boolean startsBefore(Instant limit) {
