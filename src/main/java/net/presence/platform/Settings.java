@@ -35,6 +35,12 @@ public class Settings {
         return read("sessions.timezone").map(Zones::parse).orElse(ZoneId.systemDefault());
     }
 
+    /** The zone a request asked for with {@code tz=}, else the display zone. */
+    public ZoneId zone(String tz) {
+        ZoneId asked = Values.optional("tz", tz, Zones::parse);
+        return asked == null ? zone() : asked;
+    }
+
     public Optional<String> adminToken() {
         return read("sessions.admin.token");
     }

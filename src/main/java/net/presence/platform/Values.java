@@ -25,6 +25,14 @@ public final class Values {
         return parse(name, text, parser);
     }
 
+    /**
+     * A parameter with a default when absent; given empty it is a 400, like any other bad value
+     * (only optional filters count empty as absent).
+     */
+    public static <T> T defaulted(String name, String text, String fallback, Function<String, T> parser) {
+        return parse(name, text == null ? fallback : text, parser);
+    }
+
     public static <T> T parse(String name, String text, Function<String, T> parser) {
         try {
             return parser.apply(text);

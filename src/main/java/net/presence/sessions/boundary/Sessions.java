@@ -70,6 +70,33 @@ public class Sessions {
 
     @RolesAllowed(Roles.READ)
     public Page<Session> list(SessionQuery query) {
+        Selection selection = select(query);
+        long total = count(selection);
+        if (total <= query.offset()) {
+            return new Page<>(total, List.of());
+        }
+        TypedQuery<Session> rows = em.createQuery("SELECT s FROM Session s" + selection.where()
+                + " ORDER BY s.spanStart DESC, s.id DESC", Session.class);
+        selection.parameters().forEach(rows::setParameter);
+        return new Page<>(total, rows.setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList());
+    }
+
+    @RolesAllowed(Roles.READ)
+    public long count(SessionQuery query) {
+        return count(select(query));
+    }
+
+    private long count(Selection selection) {
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(s) FROM Session s" + selection.where(), Long.class);
+        selection.parameters().forEach(count::setParameter);
+        return count.getSingleResult();
+    }
+
+    private record Selection(String where, Map<String, Object> parameters) {
+    }
+
+    /** The JPQL condition of a query; every test is an index range on the session columns. */
+    private static Selection select(SessionQuery query) {
         Instant now = Instant.now();
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new LinkedHashMap<>();
@@ -90,18 +117,11 @@ public class Sessions {
                 parameters.put("open", Session.OPEN);
             }
         }
-        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(s) FROM Session s" + where, Long.class);
-        TypedQuery<Session> rows = em.createQuery("SELECT s FROM Session s" + where
-                + " ORDER BY s.spanStart DESC, s.id DESC", Session.class);
-        parameters.forEach((name, value) -> {
-            count.setParameter(name, value);
-            rows.setParameter(name, value);
-        });
-        long total = count.getSingleResult();
-        List<Session> page = total <= query.offset() ? List.of()
-                : rows.setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
-        return new Page<>(total, page);
+        if (query.missingOnly()) {
+            conditions.add("(s.connectedAt IS NULL OR (s.disconnectedAt IS NULL AND s.disconnectionType = :missing))");
+            parameters.put("missing", Session.MISSING);
+        }
+        return new Selection(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), parameters);
     }
 
     /** The device's sessions that may overlap the span: a superset, for the exact test in Java. */

@@ -7,6 +7,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -26,9 +27,9 @@ import net.presence.sessions.control.DisplayFormat;
 import net.presence.sessions.control.IpAddress;
 import net.presence.sessions.control.MacAddress;
 import net.presence.sessions.control.NewSession;
+import net.presence.sessions.control.Period;
 import net.presence.sessions.control.SessionRules;
 import net.presence.sessions.control.TimeInput;
-import net.presence.sessions.control.Zones;
 import net.presence.sessions.entity.Event;
 import net.presence.sessions.entity.Session;
 
@@ -97,7 +98,7 @@ public class SessionsResource {
     public Response list(@QueryParam("mac") String mac, @QueryParam("start_date") String startDate,
             @QueryParam("end_date") String endDate, @QueryParam("limit") String limit,
             @QueryParam("offset") String offset, @QueryParam("tz") String tz) {
-        ZoneId zone = zone(tz);
+        ZoneId zone = settings.zone(tz);
         Instant from = Values.optional("start_date", startDate, text -> TimeInput.windowStart(text, zone));
         Instant until = Values.optional("end_date", endDate, text -> TimeInput.windowEnd(text, zone));
         if (from != null && until != null && !from.isBefore(until)) {
@@ -105,11 +106,24 @@ public class SessionsResource {
                     + "): give a start on or before the end");
         }
         SessionQuery query = new SessionQuery(
-                Values.optional("mac", mac, MacAddress::canonical), from, until,
+                Values.optional("mac", mac, MacAddress::canonical), from, until, false,
                 Values.number("limit", limit, SessionQuery.DEFAULT_LIMIT, 1, SessionQuery.MAX_LIMIT),
                 Values.number("offset", offset, 0, 0, Integer.MAX_VALUE));
         Page<Session> page = sessions.list(query);
         return rows(zone, page.total(), page.items());
+    }
+
+    /** One device's sessions overlapping the period up to now, newest first. */
+    @GET
+    @Path("{mac}")
+    public Response device(@PathParam("mac") String mac, @QueryParam("period") String period,
+            @QueryParam("tz") String tz) {
+        ZoneId zone = settings.zone(tz);
+        String device = Values.parse("mac", mac, MacAddress::canonical);
+        Period window = Values.defaulted("period", period, "1 day", Period::parse);
+        Instant now = Instant.now();
+        Page<Session> page = sessions.list(SessionQuery.all(device, window.start(now, zone), null));
+        return rows(zone, null, page.items());
     }
 
     private Response rows(ZoneId zone, Long total, Iterable<Session> rows) {
@@ -124,10 +138,5 @@ public class SessionsResource {
             rows.forEach(row -> SessionRows.write(json, row, format, now));
             json.writeEnd();
         });
-    }
-
-    private ZoneId zone(String tz) {
-        ZoneId zone = Values.optional("tz", tz, Zones::parse);
-        return zone == null ? settings.zone() : zone;
     }
 }

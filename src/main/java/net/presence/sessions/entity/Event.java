@@ -39,10 +39,10 @@ public class Event {
     private String ip;
 
     @Column(name = "OCCURRED_AT", nullable = false)
-    private long at;
+    private long occurredAt;
 
     @Column(name = "EVENT_TYPE", length = 80, nullable = false)
-    private String type;
+    private String eventType;
 
     @Column(name = "INFO", length = 500, nullable = false)
     private String info;
@@ -53,15 +53,15 @@ public class Event {
     public Event(String mac, String ip, Instant at, String type, String info) {
         this.mac = mac;
         this.ip = ip;
-        this.at = at.toEpochMilli();
-        this.type = type;
+        this.occurredAt = at.toEpochMilli();
+        this.eventType = type;
         this.info = info == null ? "" : info;
     }
 
     /** A flap: this event did not really happen, but is kept for the record. */
     public void markVoided() {
-        if (!type.startsWith(VOIDED)) {
-            type = VOIDED + type;
+        if (!eventType.startsWith(VOIDED)) {
+            eventType = VOIDED + eventType;
         }
     }
 
@@ -74,11 +74,11 @@ public class Event {
     }
 
     public Instant at() {
-        return Instant.ofEpochMilli(at);
+        return Instant.ofEpochMilli(occurredAt);
     }
 
     public String type() {
-        return type;
+        return eventType;
     }
 
     public String info() {

@@ -1,0 +1,23 @@
+package net.presence.sessions.boundary;
+
+import jakarta.json.stream.JsonGenerator;
+import net.presence.sessions.control.DisplayFormat;
+import net.presence.sessions.entity.Event;
+
+/** An event as the API shows it (API.md §9). */
+public final class EventRows {
+
+    private EventRows() {
+    }
+
+    public static void write(JsonGenerator json, Event event, DisplayFormat format) {
+        json.writeStartObject()
+                .write("eve_MAC", event.mac())
+                .write("eve_IP", event.ip())
+                .write("eve_EventType", event.type())
+                .write("eve_Time", format.display(event.at()))
+                .write("eve_DateTime", format.iso(event.at()))
+                .write("eve_AdditionalInfo", event.info())
+                .writeEnd();
+    }
+}
