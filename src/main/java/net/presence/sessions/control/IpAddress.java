@@ -86,13 +86,18 @@ public final class IpAddress {
                 groups[i] = b[0] << 8 | b[1];
                 groups[i + 1] = b[2] << 8 | b[3];
             } else {
-                if (part.isEmpty() || part.length() > 4 || !part.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                if (part.isEmpty() || part.length() > 4 || !part.chars().allMatch(IpAddress::isAsciiHex)) {
                     throw new InvalidValueException(ACCEPTED);
                 }
                 groups[i] = Integer.parseInt(part, 16);
             }
         }
         return groups;
+    }
+
+    /** Only ASCII: {@link Character#digit} would also take other scripts' digits and full-width letters. */
+    private static boolean isAsciiHex(int c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     private static String formatV6(int[] g) {
