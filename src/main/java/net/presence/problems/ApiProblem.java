@@ -10,8 +10,16 @@ import java.util.List;
 @ApplicationException(rollback = true)
 public class ApiProblem extends RuntimeException {
 
-    /** One problem of a request with several, named by its field. */
-    public record Detail(String field, String message) {
+    /** One problem of a request with several, named by its field, or by its line in a bulk upload. */
+    public record Detail(String field, Long line, String message) {
+
+        public Detail(String field, String message) {
+            this(field, null, message);
+        }
+
+        public static Detail atLine(long line, String field, String message) {
+            return new Detail(field, line, message);
+        }
     }
 
     private final int status;

@@ -44,7 +44,16 @@ public final class ErrorBody {
                 .add("message", message);
         if (!details.isEmpty()) {
             JsonArrayBuilder list = Json.createArrayBuilder();
-            details.forEach(d -> list.add(Json.createObjectBuilder().add("field", d.field()).add("message", d.message())));
+            for (ApiProblem.Detail detail : details) {
+                JsonObjectBuilder entry = Json.createObjectBuilder();
+                if (detail.line() != null) {
+                    entry.add("line", detail.line());
+                }
+                if (detail.field() != null) {
+                    entry.add("field", detail.field());
+                }
+                list.add(entry.add("message", detail.message()));
+            }
             body.add("details", list);
         }
         return body.build();

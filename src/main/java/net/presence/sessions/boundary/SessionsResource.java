@@ -17,20 +17,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Objects;
 import net.presence.platform.JsonBody;
 import net.presence.platform.JsonOutput;
 import net.presence.platform.Settings;
 import net.presence.platform.Values;
 import net.presence.problems.ApiProblem;
 import net.presence.sessions.control.DisplayFormat;
-import net.presence.sessions.control.IpAddress;
 import net.presence.sessions.control.MacAddress;
 import net.presence.sessions.control.NewSession;
 import net.presence.sessions.control.Period;
-import net.presence.sessions.control.SessionRules;
 import net.presence.sessions.control.TimeInput;
-import net.presence.sessions.entity.Event;
 import net.presence.sessions.entity.Session;
 
 /** Creating, deleting and listing sessions over HTTP: parse, call the facade once, shape the answer. */
@@ -49,23 +45,10 @@ public class SessionsResource {
     @POST
     @Path("create")
     public Response create(InputStream in) {
-        JsonBody body = JsonBody.read(in);
         ZoneId zone = settings.zone();
-        String mac = body.required("mac", MacAddress::canonical);
-        String ip = body.required("ip", IpAddress::canonical);
-        Instant start = body.required("start_time", text -> TimeInput.dateTime(text, zone));
-        Instant end = body.optional("end_time", text -> TimeInput.dateTime(text, zone));
-        String connectionType = body.optional("event_type_conn", SessionRules::eventType);
-        String disconnectionType = body.optional("event_type_disc", SessionRules::eventType);
-        String info = body.optional("info", SessionRules::info);
-        body.validate();
         Instant now = Instant.now();
-        NewSession wanted = new NewSession(mac, ip, start, end,
-                Objects.requireNonNullElse(connectionType, Event.CONNECTED),
-                end == null ? null : Objects.requireNonNullElse(disconnectionType, Event.DISCONNECTED),
-                Objects.requireNonNullElse(info, ""));
-        wanted.problems(now).forEach(body::problem);
-        body.validate();
+        NewSession wanted = NewSessionReader.read(JsonBody.read(in), zone, now);
+        String mac = wanted.mac();
         Session created = sessions.create(wanted);
         DisplayFormat format = new DisplayFormat(zone);
         return JsonOutput.ok(json -> {

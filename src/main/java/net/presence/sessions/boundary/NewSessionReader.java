@@ -1,0 +1,37 @@
+package net.presence.sessions.boundary;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+import net.presence.platform.JsonBody;
+import net.presence.sessions.control.IpAddress;
+import net.presence.sessions.control.MacAddress;
+import net.presence.sessions.control.NewSession;
+import net.presence.sessions.control.SessionRules;
+import net.presence.sessions.control.TimeInput;
+import net.presence.sessions.entity.Event;
+
+/** The fields of POST /sessions/create, also one line of an import: a new session, or a 422. */
+final class NewSessionReader {
+
+    private NewSessionReader() {
+    }
+
+    static NewSession read(JsonBody body, ZoneId zone, Instant now) {
+        String mac = body.required("mac", MacAddress::canonical);
+        String ip = body.required("ip", IpAddress::canonical);
+        Instant start = body.required("start_time", text -> TimeInput.dateTime(text, zone));
+        Instant end = body.optional("end_time", text -> TimeInput.dateTime(text, zone));
+        String connectionType = body.optional("event_type_conn", SessionRules::eventType);
+        String disconnectionType = body.optional("event_type_disc", SessionRules::eventType);
+        String info = body.optional("info", SessionRules::info);
+        body.validate();
+        NewSession wanted = new NewSession(mac, ip, start, end,
+                Objects.requireNonNullElse(connectionType, Event.CONNECTED),
+                end == null ? null : Objects.requireNonNullElse(disconnectionType, Event.DISCONNECTED),
+                Objects.requireNonNullElse(info, ""));
+        wanted.problems(now).forEach(body::problem);
+        body.validate();
+        return wanted;
+    }
+}
