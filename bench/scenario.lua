@@ -22,6 +22,9 @@ local function device_mac(i)
   return string.format("02:00:00:%02X:%02X:%02X", byte(i, 2), byte(i, 1), byte(i, 0))
 end
 
+-- a fresh seed per wrk run, or every run would create the same "new" devices again
+math.randomseed(os.time())
+
 function setup(thread)
   thread:set("id", math.random(1, 1000000))
 end
