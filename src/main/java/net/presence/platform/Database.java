@@ -1,15 +1,31 @@
 package net.presence.platform;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * The embedded default database: Derby, in the data directory. Payara resolves the placeholder from
  * SESSIONS_DATA_DIR (or the system property sessions.data.dir), with the default in
- * META-INF/microprofile-config.properties. Another database replaces this definition by
- * configuration alone: see server-config/.
+ * META-INF/microprofile-config.properties.
+ * <p>
+ * Derby replays its log from the last checkpoint when it starts; after a bulk import that can be
+ * gigabytes. So the database is checkpointed after large writes and shut down cleanly, which also
+ * checkpoints: when the application stops, and when the JVM does (Payara Micro stops on SIGTERM
+ * without undeploying, so only a shutdown hook sees that).
  */
 @Singleton
+@Startup
 @DataSourceDefinition(
         name = "java:app/jdbc/sessions",
         className = "org.apache.derby.jdbc.EmbeddedDataSource",
@@ -19,4 +35,64 @@ import jakarta.ejb.Singleton;
         minPoolSize = 2,
         maxPoolSize = 32)
 public class Database {
+
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
+    @Resource(lookup = "java:app/jdbc/sessions")
+    DataSource dataSource;
+
+    /** Writes everything committed to the data files, so that a restart has no log to replay. */
+    public void checkpoint() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (isDerby(connection)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CALL SYSCS_UTIL.SYSCS_CHECKPOINT_DATABASE()");
+                }
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Checkpoint failed; Derby will replay its log at the next start", e);
+        }
+    }
+
+    private Thread shutdownHook;
+
+    @PostConstruct
+    void start() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (isDerby(connection)) {
+                shutdownHook = new Thread(Database::shutDownDerby, "derby-shutdown");
+                Runtime.getRuntime().addShutdownHook(shutdownHook);
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.SEVERE, "The database cannot be reached", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                return;
+            }
+            shutDownDerby();
+        }
+    }
+
+    private static void shutDownDerby() {
+        try {
+            // the driver itself, not DriverManager, which cannot see drivers inside a WAR
+            new org.apache.derby.jdbc.EmbeddedDriver().connect("jdbc:derby:;shutdown=true", new Properties());
+        } catch (SQLException expected) {
+            // Derby reports a successful shutdown as an exception (SQL state XJ015)
+            if (!"XJ015".equals(expected.getSQLState())) {
+                LOG.log(Level.WARNING, "Derby did not shut down cleanly", expected);
+            }
+        }
+    }
+
+    private static boolean isDerby(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().startsWith("Apache Derby");
+    }
 }

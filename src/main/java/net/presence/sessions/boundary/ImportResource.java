@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import net.presence.platform.BodyLimit;
+import net.presence.platform.Database;
 import net.presence.platform.JsonOutput;
 import net.presence.platform.Settings;
 
@@ -28,12 +29,16 @@ public class ImportResource {
     @Inject
     Settings settings;
 
+    @Inject
+    Database database;
+
     @POST
     @BodyLimit(BodyLimit.NONE)
     @Consumes({"application/x-ndjson", "application/jsonl", "application/json"})
     public Response upload(InputStream in) {
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
         long imported = imports.importLines(lines, settings.zone());
+        database.checkpoint();
         return JsonOutput.ok(json -> json.write("imported", imported));
     }
 }

@@ -71,14 +71,13 @@ public class Sessions {
     @RolesAllowed(Roles.READ)
     public Page<Session> list(SessionQuery query) {
         Selection selection = select(query);
-        long total = count(selection);
-        if (total <= query.offset()) {
-            return new Page<>(total, List.of());
-        }
         TypedQuery<Session> rows = em.createQuery("SELECT s FROM Session s" + selection.where()
                 + " ORDER BY s.spanStart DESC, s.id DESC", Session.class);
         selection.parameters().forEach(rows::setParameter);
-        return new Page<>(total, rows.setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList());
+        List<Session> page = Reads.readOnly(rows).setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
+        // a first page that is not full holds every match: no need to count them again
+        long total = query.offset() == 0 && page.size() < query.limit() ? page.size() : count(selection);
+        return new Page<>(total, page);
     }
 
     @RolesAllowed(Roles.READ)

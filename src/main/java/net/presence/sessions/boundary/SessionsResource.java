@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import net.presence.platform.JsonBody;
 import net.presence.platform.JsonOutput;
 import net.presence.platform.Settings;
@@ -35,6 +37,10 @@ import net.presence.sessions.entity.Session;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionsResource {
+
+    /** Literal routes that take no GET: there a GET is a wrong method, not a device's MAC. */
+    private static final Map<String, String> WRITE_ROUTES = Map.of(
+            "create", "POST", "delete", "DELETE", "events", "POST", "scan", "POST", "import", "POST");
 
     @Inject
     Sessions sessions;
@@ -101,6 +107,10 @@ public class SessionsResource {
     @Path("{mac}")
     public Response device(@PathParam("mac") String mac, @QueryParam("period") String period,
             @QueryParam("tz") String tz) {
+        String method = WRITE_ROUTES.get(mac);
+        if (method != null) {
+            throw new NotAllowedException(method);
+        }
         ZoneId zone = settings.zone(tz);
         String device = Values.parse("mac", mac, MacAddress::canonical);
         Period window = Values.defaulted("period", period, "1 day", Period::parse);

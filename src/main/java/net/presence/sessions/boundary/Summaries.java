@@ -31,14 +31,12 @@ public class Summaries {
 
     /** Events of a kind that happened in {@code [from, until]}, newest first. */
     public Page<Event> events(Summary kind, Instant from, Instant until, int limit, int offset) {
-        long total = countEvents(kind, from, until);
-        if (total <= offset) {
-            return new Page<>(total, List.of());
-        }
         TypedQuery<Event> rows = em.createQuery("SELECT e FROM Event e" + where(kind)
                 + " ORDER BY e.occurredAt DESC, e.id DESC", Event.class);
         bind(rows, kind, from, until);
-        return new Page<>(total, rows.setFirstResult(offset).setMaxResults(limit).getResultList());
+        List<Event> page = Reads.readOnly(rows).setFirstResult(offset).setMaxResults(limit).getResultList();
+        long total = offset == 0 && page.size() < limit ? page.size() : countEvents(kind, from, until);
+        return new Page<>(total, page);
     }
 
     /** Sessions overlapping {@code [from, until]}, or only the missing ones, newest first. */
