@@ -2,6 +2,8 @@ package net.presence.security;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -43,6 +45,11 @@ public class TokenIdentityStore implements IdentityStore {
         String admin = settings.adminToken().orElseGet(this::generatedAdminToken);
         adminDigest = digest(admin);
         readDigest = settings.readToken().map(TokenIdentityStore::digest).orElse(null);
+    }
+
+    /** Loads the tokens at deployment, so a generated token and its log line appear at start-up. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // observing the event is enough: the container creates the bean and runs load()
     }
 
     @Override
