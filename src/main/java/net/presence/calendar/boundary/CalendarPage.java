@@ -121,6 +121,12 @@ public class CalendarPage {
         return events.size();
     }
 
+    public String getSummary() {
+        int devices = getDeviceCount();
+        int sessions = getSessionCount();
+        return devices + (devices == 1 ? " device, " : " devices, ") + sessions + (sessions == 1 ? " session" : " sessions");
+    }
+
     public List<Legend> getLegend() {
         return List.of(Legend.values());
     }
