@@ -1,0 +1,84 @@
+package net.presence.calendar.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.presence.calendar.control.CalendarAssembler;
+import net.presence.calendar.control.CalendarEvent;
+import net.presence.calendar.control.Neighbours;
+import net.presence.security.Roles;
+import net.presence.sessions.control.DisplayFormat;
+import net.presence.sessions.entity.Session;
+
+/**
+ * The calendar facade, the one component behind both the JSON endpoint and the page: whatever one
+ * shows for a window, the other shows too. One read-only transaction per window.
+ */
+@Stateless
+@RolesAllowed(Roles.READ)
+public class Calendar {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public List<CalendarEvent> events(CalendarWindow window) {
+        Instant now = Instant.now();
+        List<Session> sessions = overlapping(window, now);
+        return new CalendarAssembler(new DisplayFormat(window.zone()), now).events(sessions, neighbours(sessions));
+    }
+
+    /** Sessions whose known span meets the window; see {@link Session} for spanStart and spanEnd. */
+    private List<Session> overlapping(CalendarWindow window, Instant now) {
+        StringBuilder jpql = new StringBuilder("SELECT s FROM Session s WHERE s.spanStart < :until AND s.spanEnd > :from");
+        if (window.mac() != null) {
+            jpql.append(" AND s.mac = :mac");
+        }
+        boolean future = !window.from().isBefore(now);
+        if (future) {
+            // an open session reaches only to now, not into a window that starts later
+            jpql.append(" AND s.spanEnd <> :open");
+        }
+        TypedQuery<Session> query = em.createQuery(jpql.append(" ORDER BY s.mac, s.spanStart").toString(), Session.class)
+                .setParameter("until", window.until().toEpochMilli())
+                .setParameter("from", window.from().toEpochMilli());
+        if (window.mac() != null) {
+            query.setParameter("mac", window.mac());
+        }
+        if (future) {
+            query.setParameter("open", Session.OPEN);
+        }
+        return query.getResultList();
+    }
+
+    /** One small indexed query per missing session; the others need nothing. */
+    private Neighbours neighbours(List<Session> sessions) {
+        Map<Session, Instant> earlier = new HashMap<>();
+        Map<Session, Instant> later = new HashMap<>();
+        for (Session session : sessions) {
+            if (session.isMissingConnection()) {
+                put(earlier, session, "SELECT MAX(s.disconnectedAt) FROM Session s WHERE s.mac = :mac AND s.disconnectedAt < :at",
+                        session.disconnection());
+            } else if (session.isMissingDisconnection()) {
+                put(later, session, "SELECT MIN(s.connectedAt) FROM Session s WHERE s.mac = :mac AND s.connectedAt > :at",
+                        session.connection());
+            }
+        }
+        return new Neighbours(earlier, later);
+    }
+
+    private void put(Map<Session, Instant> found, Session session, String jpql, Instant at) {
+        Long millis = em.createQuery(jpql, Long.class)
+                .setParameter("mac", session.mac())
+                .setParameter("at", at.toEpochMilli())
+                .getSingleResult();
+        if (millis != null) {
+            found.put(session, Instant.ofEpochMilli(millis));
+        }
+    }
+}

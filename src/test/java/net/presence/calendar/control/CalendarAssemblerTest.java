@@ -1,0 +1,124 @@
+package net.presence.calendar.control;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import net.presence.sessions.control.DisplayFormat;
+import net.presence.sessions.entity.Session;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class CalendarAssemblerTest {
+
+    static final String MAC = "AA:BB:CC:DD:EE:01";
+    static final Instant NOW = Instant.parse("2025-08-03T09:30:15Z");
+
+    final CalendarAssembler berlin = new CalendarAssembler(new DisplayFormat(ZoneId.of("Europe/Berlin")), NOW);
+
+    static Instant utc(String text) {
+        return Instant.parse(text + "Z");
+    }
+
+    static Session closed(String mac, String from, String to) {
+        return Session.closed(mac, "192.168.1.10", "", utc(from), "Connected", utc(to), "Disconnected");
+    }
+
+    static Session missingDisconnection(String mac, String from) {
+        Session session = Session.open(mac, "10.0.0.7", "", utc(from), "Connected");
+        session.loseDisconnection();
+        return session;
+    }
+
+    @Test
+    void aClosedSessionIsABlueBarBetweenItsTimesInWallTime() {
+        CalendarEvent event = berlin.events(List.of(closed(MAC, "2025-08-01T08:00:00", "2025-08-01T10:00:30")), Neighbours.none()).get(0);
+        assertEquals(new CalendarEvent(MAC, "", "no-border", "#0073b7", "2025-08-01T10:00:00", "2025-08-01T12:00:30",
+                "Connection: 2025-08-01 10:00\nDisconnection: 2025-08-01 12:00\nIP: 192.168.1.10"), event);
+    }
+
+    @Test
+    void anOpenSessionIsAGreenBarThatEndsNow() {
+        Session open = Session.open(MAC, "2001:db8::1", "", utc("2025-08-03T07:00:00"), "New Device");
+        assertEquals(new CalendarEvent(MAC, "", "no-border", "#00a659", "2025-08-03T09:00:00", "2025-08-03T11:30:15",
+                "Connection: 2025-08-03 09:00\nDisconnection: <still connected>\nIP: 2001:db8::1"),
+                berlin.events(List.of(open), Neighbours.none()).get(0));
+    }
+
+    @Test
+    void aMissingConnectionStartsAtTheDevicesPreviousDisconnection() {
+        Session missing = Session.missingConnection(MAC, "10.0.0.7", "", utc("2025-08-02T12:00:00"), "Disconnected");
+        Neighbours neighbours = new Neighbours(Map.of(missing, utc("2025-08-02T06:15:00")), Map.of());
+        assertEquals(new CalendarEvent(MAC, "", "no-border", "#f39c12", "2025-08-02T08:15:00", "2025-08-02T14:00:00",
+                "Connection: <missing event>\nDisconnection: 2025-08-02 14:00\nIP: 10.0.0.7"),
+                berlin.events(List.of(missing), neighbours).get(0));
+    }
+
+    @Test
+    void aMissingConnectionWithoutAnEarlierDisconnectionLastsAnHour() {
+        Session missing = Session.missingConnection(MAC, "10.0.0.7", "", utc("2025-08-02T12:00:00"), "Device Down");
+        CalendarEvent event = berlin.events(List.of(missing), Neighbours.none()).get(0);
+        assertEquals("2025-08-02T13:00:00", event.start());
+        assertEquals("2025-08-02T14:00:00", event.end());
+        assertEquals("#f39c12", event.color());
+    }
+
+    @Test
+    void aMissingDisconnectionEndsAtTheDevicesNextConnection() {
+        Session missing = missingDisconnection(MAC, "2025-08-01T20:00:00");
+        Neighbours neighbours = new Neighbours(Map.of(), Map.of(missing, utc("2025-08-02T05:45:10")));
+        assertEquals(new CalendarEvent(MAC, "", "no-border", "#f39c12", "2025-08-01T22:00:00", "2025-08-02T07:45:10",
+                "Connection: 2025-08-01 22:00\nDisconnection: <missing event>\nIP: 10.0.0.7"),
+                berlin.events(List.of(missing), neighbours).get(0));
+    }
+
+    @Test
+    void aMissingDisconnectionWithoutALaterConnectionLastsAnHour() {
+        CalendarEvent event = berlin.events(List.of(missingDisconnection(MAC, "2025-08-01T20:00:00")), Neighbours.none()).get(0);
+        assertEquals("2025-08-01T22:00:00", event.start());
+        assertEquals("2025-08-01T23:00:00", event.end());
+    }
+
+    @Test
+    void barsAreOrderedByMacThenByTheirComputedStart() {
+        Session late = closed("AA:BB:CC:DD:EE:02", "2025-08-01T12:00:00", "2025-08-01T13:00:00");
+        Session early = closed("AA:BB:CC:DD:EE:02", "2025-08-01T09:00:00", "2025-08-01T10:00:00");
+        Session other = closed("AA:BB:CC:DD:EE:01", "2025-08-01T15:00:00", "2025-08-01T16:00:00");
+        // known only by its end at 11:30, it borrows 10:00 and so lies between the two others
+        Session missing = Session.missingConnection("AA:BB:CC:DD:EE:02", "10.0.0.7", "", utc("2025-08-01T11:30:00"), "Disconnected");
+        Neighbours neighbours = new Neighbours(Map.of(missing, utc("2025-08-01T10:00:00")), Map.of());
+        List<String> order = berlin.events(List.of(late, missing, early, other), neighbours).stream()
+                .map(event -> event.resourceId() + " " + event.start()).toList();
+        assertEquals(List.of("AA:BB:CC:DD:EE:01 2025-08-01T17:00:00", "AA:BB:CC:DD:EE:02 2025-08-01T11:00:00",
+                "AA:BB:CC:DD:EE:02 2025-08-01T12:00:00", "AA:BB:CC:DD:EE:02 2025-08-01T14:00:00"), order);
+    }
+
+    @Test
+    void aSessionOfZeroLengthIsABarOfZeroLength() {
+        CalendarEvent event = berlin.events(List.of(closed(MAC, "2025-08-01T08:00:00", "2025-08-01T08:00:00")), Neighbours.none()).get(0);
+        assertEquals("2025-08-01T10:00:00", event.start());
+        assertEquals("2025-08-01T10:00:00", event.end());
+    }
+
+    @Test
+    void wallTimesFollowTheZoneAcrossADaylightSavingChange() {
+        // Berlin leaves summer time at 03:00 CEST on 2025-10-26: 00:30Z is 02:30 CEST, 01:30Z is 02:30 CET
+        CalendarEvent event = berlin.events(List.of(closed(MAC, "2025-10-26T00:30:00", "2025-10-26T01:30:00")), Neighbours.none()).get(0);
+        assertEquals("2025-10-26T02:30:00", event.start());
+        assertEquals("2025-10-26T02:30:00", event.end());
+        assertEquals("Connection: 2025-10-26 02:30\nDisconnection: 2025-10-26 02:30\nIP: 192.168.1.10", event.tooltip());
+
+        CalendarAssembler utc = new CalendarAssembler(new DisplayFormat(ZoneId.of("UTC")), NOW);
+        assertEquals("2025-10-26T00:30:00", utc.events(List.of(closed(MAC, "2025-10-26T00:30:00", "2025-10-26T01:30:00")),
+                Neighbours.none()).get(0).start());
+    }
+
+    @Test
+    void theLegendKnowsEachColour() {
+        assertEquals(Legend.CLOSED, Legend.ofColor("#0073B7"));
+        assertEquals("kind-missing", Legend.ofColor("#f39c12").cssClass());
+        assertThrows(IllegalArgumentException.class, () -> Legend.ofColor("#000000"));
+    }
+}
