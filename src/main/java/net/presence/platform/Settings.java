@@ -59,6 +59,20 @@ public class Settings {
         return duration("sessions.stale.seconds");
     }
 
+    /**
+     * How often the stale-session timer looks: SESSIONS_STALE_CHECK_SECONDS, else a tenth of the
+     * stale limit, between one second and one minute (a session goes stale at most that much late).
+     */
+    public Duration staleCheckEvery() {
+        Duration every = duration("sessions.stale.check.seconds");
+        if (!every.isZero()) {
+            return every;
+        }
+        Duration tenth = staleAfter().dividedBy(10);
+        return tenth.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                : tenth.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : tenth;
+    }
+
     private static Duration duration(String key) {
         return read(key).map(text -> {
             try {

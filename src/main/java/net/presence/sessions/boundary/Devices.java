@@ -27,15 +27,16 @@ public class Devices {
     @Resource
     SessionContext context;
 
-    /** The device, locked until the caller's transaction ends; its row is made on first use. */
+    /**
+     * The device, locked until the caller's transaction ends; its row is made on first use. The row
+     * is made (or found) before the caller's transaction touches the table: a caller that already held
+     * a lock on the table while its nested transaction queued behind a whole scan's table lock would
+     * wait for itself.
+     */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public Device lock(String mac) {
-        Device device = em.find(Device.class, mac, LockModeType.PESSIMISTIC_WRITE);
-        if (device == null) {
-            context.getBusinessObject(Devices.class).register(mac);
-            device = em.find(Device.class, mac, LockModeType.PESSIMISTIC_WRITE);
-        }
-        return device;
+        context.getBusinessObject(Devices.class).register(mac);
+        return em.find(Device.class, mac, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /**

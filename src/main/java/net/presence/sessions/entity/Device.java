@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -13,6 +14,8 @@ import java.time.Instant;
  * It also remembers what the presence engine needs: whether and when the device was seen.
  */
 @Entity
+@NamedQuery(name = "Device.all", query = "SELECT d FROM Device d")
+@NamedQuery(name = "Device.ofMacs", query = "SELECT d FROM Device d WHERE d.mac IN :macs")
 @Table(name = "DEVICES", indexes = @Index(name = "DEVICES_OBSERVED", columnList = "LAST_OBSERVED_AT"))
 public class Device {
 

@@ -25,6 +25,12 @@ import net.presence.sessions.control.Span;
 @NamedQuery(name = "Session.near", query = "SELECT s FROM Session s WHERE s.mac = :mac"
         + " AND s.spanStart <= :to AND s.spanEnd >= :from ORDER BY s.spanStart")
 @NamedQuery(name = "Session.deleteOfDevice", query = "DELETE FROM Session s WHERE s.mac = :mac")
+@NamedQuery(name = "Session.openOf", query = "SELECT s FROM Session s WHERE s.mac = :mac AND s.spanEnd = :open")
+@NamedQuery(name = "Session.allOpen", query = "SELECT s FROM Session s WHERE s.spanEnd = :open")
+@NamedQuery(name = "Session.latestOf", query = "SELECT s FROM Session s WHERE s.mac = :mac"
+        + " ORDER BY s.spanStart DESC, s.id DESC")
+@NamedQuery(name = "Session.stale", query = "SELECT s FROM Session s, Device d WHERE s.spanEnd = :open"
+        + " AND d.mac = s.mac AND d.lastObservedAt < :cutoff AND s.spanStart < :cutoff")
 @Table(name = "SESSIONS", indexes = {
         @Index(name = "SESSIONS_MAC_START", columnList = "MAC, SPAN_START"),
         @Index(name = "SESSIONS_START", columnList = "SPAN_START"),
