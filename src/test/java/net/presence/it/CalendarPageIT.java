@@ -15,7 +15,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -257,10 +259,13 @@ class CalendarPageIT {
         // the same window from the JSON endpoint: the same sessions, times, colours and tooltips
         Api.Reply json = api.get("/sessions/calendar?" + window, READ);
         assertEquals(200, json.status(), json.body());
+        // compared for this test's devices: other tests' open sessions in the shared database end
+        // "now", which moves between the two requests
+        Set<String> mine = new HashSet<>(macs);
         List<String> expected = json.json().getJsonArray("sessions").stream().map(JsonValue::asJsonObject)
-                .map(CalendarPageIT::line).sorted().toList();
-        List<String> shown = pageLines().stream().sorted().toList();
-        assertTrue(expected.size() >= 500 * 14 + 40, "sessions: " + expected.size());
+                .map(CalendarPageIT::line).filter(line -> mine.contains(line.substring(0, 17))).sorted().toList();
+        List<String> shown = pageLines().stream().filter(line -> mine.contains(line.substring(0, 17))).sorted().toList();
+        assertEquals(500 * 14 + 40, expected.size());
         assertEquals(expected, shown);
 
         ExecutorService cleaner = Executors.newFixedThreadPool(4);

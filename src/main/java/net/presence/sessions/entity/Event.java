@@ -14,8 +14,8 @@ import java.time.Instant;
 /** One observed connection or disconnection of a device (or an IP change, a voided flap...). */
 @Entity
 @NamedQuery(name = "Event.deleteOfDevice", query = "DELETE FROM Event e WHERE e.mac = :mac")
-@NamedQuery(name = "Event.ofDeviceAt", query = "SELECT e FROM Event e WHERE e.mac = :mac AND e.at = :at"
-        + " AND e.type = :type ORDER BY e.id DESC")
+@NamedQuery(name = "Event.ofDeviceAt", query = "SELECT e FROM Event e WHERE e.mac = :mac AND e.occurredAt = :at"
+        + " AND e.eventType = :type ORDER BY e.id DESC")
 @Table(name = "EVENTS", indexes = {
         @Index(name = "EVENTS_AT", columnList = "OCCURRED_AT"),
         @Index(name = "EVENTS_MAC_AT", columnList = "MAC, OCCURRED_AT")})
