@@ -54,7 +54,8 @@ request = function()
     -- a new device for every request: 06:<thread id>:<counter>
     local new = string.format("06:%02X:%02X:%02X:%02X:%02X", byte(id, 0), byte(id, 1),
       byte(counter, 2), byte(counter, 1), byte(counter, 0))
-    local body = '{"mac":"' .. new .. '","ip":"10.200.0.1","start_time":"' .. today .. 'T00:00:00","end_time":"' .. today .. 'T00:05:00"}'
+    -- dated long ago, so that the created sessions stay out of the other scenarios' recent windows
+    local body = '{"mac":"' .. new .. '","ip":"10.200.0.1","start_time":"2001-01-01T00:00:00","end_time":"2001-01-01T00:05:00"}'
     local h = { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }
     return wrk.format("POST", "/sessions/create", h, body)
   else -- floor: an authenticated request that finds nothing

@@ -14,6 +14,7 @@ import net.presence.calendar.control.CalendarEvent;
 import net.presence.calendar.control.Neighbours;
 import net.presence.security.Roles;
 import net.presence.sessions.control.DisplayFormat;
+import net.presence.sessions.boundary.Reads;
 import net.presence.sessions.entity.Session;
 
 /**
@@ -53,7 +54,7 @@ public class Calendar {
         if (future) {
             query.setParameter("open", Session.OPEN);
         }
-        return query.getResultList();
+        return Reads.window(query).getResultList();
     }
 
     /** One small indexed query per missing session; the others need nothing. */

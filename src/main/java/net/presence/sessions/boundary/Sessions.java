@@ -74,7 +74,9 @@ public class Sessions {
         TypedQuery<Session> rows = em.createQuery("SELECT s FROM Session s" + selection.where()
                 + " ORDER BY s.spanStart DESC, s.id DESC", Session.class);
         selection.parameters().forEach(rows::setParameter);
-        List<Session> page = Reads.readOnly(rows).setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
+        // one device's sessions are few and found by its index; all devices' need the window's values
+        List<Session> page = (query.mac() == null ? Reads.window(rows) : Reads.readOnly(rows))
+                .setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
         // a first page that is not full holds every match: no need to count them again
         long total = query.offset() == 0 && page.size() < query.limit() ? page.size() : count(selection);
         return new Page<>(total, page);
@@ -88,7 +90,7 @@ public class Sessions {
     private long count(Selection selection) {
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(s) FROM Session s" + selection.where(), Long.class);
         selection.parameters().forEach(count::setParameter);
-        return count.getSingleResult();
+        return Reads.window(count).getSingleResult();
     }
 
     private record Selection(String where, Map<String, Object> parameters) {

@@ -34,7 +34,7 @@ public class Summaries {
         TypedQuery<Event> rows = em.createQuery("SELECT e FROM Event e" + where(kind)
                 + " ORDER BY e.occurredAt DESC, e.id DESC", Event.class);
         bind(rows, kind, from, until);
-        List<Event> page = Reads.readOnly(rows).setFirstResult(offset).setMaxResults(limit).getResultList();
+        List<Event> page = Reads.window(rows).setFirstResult(offset).setMaxResults(limit).getResultList();
         long total = offset == 0 && page.size() < limit ? page.size() : countEvents(kind, from, until);
         return new Page<>(total, page);
     }
@@ -62,7 +62,7 @@ public class Summaries {
     private long countEvents(Summary kind, Instant from, Instant until) {
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM Event e" + where(kind), Long.class);
         bind(count, kind, from, until);
-        return count.getSingleResult();
+        return Reads.window(count).getSingleResult();
     }
 
     private static String where(Summary kind) {
