@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import net.presence.problems.ApiProblem;
-import net.presence.sessions.control.InvalidValueException;
+import net.presence.values.InvalidValueException;
 
 /**
  * A JSON object from a request body, read field by field. Every problem is collected so that the

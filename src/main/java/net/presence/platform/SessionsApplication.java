@@ -1,17 +1,15 @@
 package net.presence.platform;
 
-import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
-import net.presence.security.Roles;
 
 /**
  * The API lives under /sessions, not at the root, so that the Faces servlet keeps the page's
- * addresses ({@code /}, {@code *.xhtml}).
+ * addresses ({@code /}, {@code *.xhtml}). The roles are declared in web.xml, beside the constraints
+ * that use them.
  */
 @ApplicationPath("sessions")
-@DeclareRoles({Roles.ADMIN, Roles.READ})
 public class SessionsApplication extends Application {
 
     @Override

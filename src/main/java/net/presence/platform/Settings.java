@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
-import net.presence.sessions.control.Zones;
+import net.presence.values.Zones;
 
 /**
  * The server's configuration. Each setting is read from a system property ({@code sessions.data.dir})

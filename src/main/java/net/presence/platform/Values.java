@@ -2,7 +2,7 @@ package net.presence.platform;
 
 import java.util.function.Function;
 import net.presence.problems.ApiProblem;
-import net.presence.sessions.control.InvalidValueException;
+import net.presence.values.InvalidValueException;
 
 /** Query and path parameters: a value that breaks its rule is a 400 naming the parameter. */
 public final class Values {

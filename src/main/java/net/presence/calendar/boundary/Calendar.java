@@ -13,7 +13,7 @@ import net.presence.calendar.control.CalendarAssembler;
 import net.presence.calendar.control.CalendarEvent;
 import net.presence.calendar.control.Neighbours;
 import net.presence.security.Roles;
-import net.presence.sessions.control.DisplayFormat;
+import net.presence.values.DisplayFormat;
 import net.presence.sessions.boundary.Reads;
 import net.presence.sessions.entity.Session;
 

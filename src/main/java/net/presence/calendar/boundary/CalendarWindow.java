@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import net.presence.platform.Values;
 import net.presence.problems.ApiProblem;
-import net.presence.sessions.control.MacAddress;
-import net.presence.sessions.control.TimeInput;
-import net.presence.sessions.control.Zones;
+import net.presence.values.MacAddress;
+import net.presence.values.TimeInput;
+import net.presence.values.Zones;
 
 /**
  * Which bars a calendar wants: those of sessions overlapping {@code [from, until)}, of one device or

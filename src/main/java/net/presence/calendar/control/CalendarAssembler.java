@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import net.presence.sessions.control.DisplayFormat;
+import net.presence.values.DisplayFormat;
 import net.presence.sessions.entity.Session;
 
 /**

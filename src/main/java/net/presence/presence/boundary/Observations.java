@@ -29,7 +29,7 @@ import net.presence.presence.control.ScanCounts;
 import net.presence.problems.ApiProblem;
 import net.presence.security.Roles;
 import net.presence.sessions.boundary.Devices;
-import net.presence.sessions.control.DisplayFormat;
+import net.presence.values.DisplayFormat;
 import net.presence.sessions.entity.Device;
 import net.presence.sessions.entity.Event;
 import net.presence.sessions.entity.Session;

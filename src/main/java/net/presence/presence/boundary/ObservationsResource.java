@@ -21,11 +21,11 @@ import net.presence.presence.control.ObservationType;
 import net.presence.presence.control.Scan;
 import net.presence.presence.control.ScanCounts;
 import net.presence.sessions.boundary.SessionRows;
-import net.presence.sessions.control.DisplayFormat;
-import net.presence.sessions.control.IpAddress;
-import net.presence.sessions.control.MacAddress;
+import net.presence.values.DisplayFormat;
+import net.presence.values.IpAddress;
+import net.presence.values.MacAddress;
 import net.presence.sessions.control.SessionRules;
-import net.presence.sessions.control.TimeInput;
+import net.presence.values.TimeInput;
 
 /** A scanner's reports over HTTP (API.md §11): one observation, or one whole scan. */
 @Path("")

@@ -18,11 +18,11 @@ import java.util.Map;
 import java.util.function.Function;
 import net.presence.presence.control.Scan;
 import net.presence.problems.ApiProblem;
-import net.presence.sessions.control.InvalidValueException;
-import net.presence.sessions.control.IpAddress;
-import net.presence.sessions.control.MacAddress;
+import net.presence.values.InvalidValueException;
+import net.presence.values.IpAddress;
+import net.presence.values.MacAddress;
 import net.presence.sessions.control.SessionRules;
-import net.presence.sessions.control.TimeInput;
+import net.presence.values.TimeInput;
 
 /**
  * A scan report, {@code {"time"?, "devices": [{"mac", "ip"}...]}}, read as a stream: a report of

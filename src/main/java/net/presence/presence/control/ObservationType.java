@@ -2,7 +2,7 @@ package net.presence.presence.control;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
-import net.presence.sessions.control.InvalidValueException;
+import net.presence.values.InvalidValueException;
 import net.presence.sessions.entity.Event;
 
 /** What a scanner can report of a device: the three event types of an observation. */

@@ -1,7 +1,7 @@
 package net.presence.sessions.boundary;
 
 import jakarta.json.stream.JsonGenerator;
-import net.presence.sessions.control.DisplayFormat;
+import net.presence.values.DisplayFormat;
 import net.presence.sessions.entity.Event;
 
 /** An event as the API shows it (API.md §9). */

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
 import net.presence.platform.JsonBody;
-import net.presence.sessions.control.IpAddress;
-import net.presence.sessions.control.MacAddress;
+import net.presence.values.IpAddress;
+import net.presence.values.MacAddress;
 import net.presence.sessions.control.NewSession;
 import net.presence.sessions.control.SessionRules;
-import net.presence.sessions.control.TimeInput;
+import net.presence.values.TimeInput;
 import net.presence.sessions.entity.Event;
 
 /** The fields of POST /sessions/create, also one line of an import: a new session, or a 422. */

@@ -2,7 +2,7 @@ package net.presence.sessions.boundary;
 
 import jakarta.json.stream.JsonGenerator;
 import java.time.Instant;
-import net.presence.sessions.control.DisplayFormat;
+import net.presence.values.DisplayFormat;
 import net.presence.sessions.entity.Session;
 
 import static net.presence.platform.JsonOutput.nullable;

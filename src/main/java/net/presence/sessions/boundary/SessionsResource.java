@@ -24,11 +24,11 @@ import net.presence.platform.JsonOutput;
 import net.presence.platform.Settings;
 import net.presence.platform.Values;
 import net.presence.problems.ApiProblem;
-import net.presence.sessions.control.DisplayFormat;
-import net.presence.sessions.control.MacAddress;
+import net.presence.values.DisplayFormat;
+import net.presence.values.MacAddress;
 import net.presence.sessions.control.NewSession;
-import net.presence.sessions.control.Period;
-import net.presence.sessions.control.TimeInput;
+import net.presence.values.Period;
+import net.presence.values.TimeInput;
 import net.presence.sessions.entity.Session;
 
 /** Creating, deleting and listing sessions over HTTP: parse, call the facade once, shape the answer. */

@@ -3,6 +3,7 @@ package net.presence.sessions.control;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import net.presence.values.Span;
 
 /** A session as a client asks to create it; {@code end == null} asks for an open session. */
 public record NewSession(String mac, String ip, Instant start, Instant end, String connectionType,

@@ -1,5 +1,7 @@
 package net.presence.sessions.control;
 
+import net.presence.values.InvalidValueException;
+
 import java.time.Duration;
 import java.time.Instant;
 

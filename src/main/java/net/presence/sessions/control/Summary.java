@@ -1,5 +1,7 @@
 package net.presence.sessions.control;
 
+import net.presence.values.InvalidValueException;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;

@@ -1,7 +1,5 @@
 /**
- * The value rules of the contract (MACs, IPs, times, periods, durations, overlaps) as plain
- * classes without a container, so that each rule is unit-tested on its own. A value that breaks a
- * rule raises {@link net.presence.sessions.control.InvalidValueException} saying what is accepted;
- * the boundary adds which parameter or field it was.
+ * The rules of sessions, with no container in them: what a new session may look like, how spans
+ * collide, which summaries exist. Plain classes, so that every rule is a unit test.
  */
 package net.presence.sessions.control;

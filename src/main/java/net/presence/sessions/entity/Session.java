@@ -10,7 +10,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import net.presence.sessions.control.Span;
+import net.presence.values.Span;
 
 /**
  * One interval during which one device was connected. Times are epoch milliseconds in UTC, so no

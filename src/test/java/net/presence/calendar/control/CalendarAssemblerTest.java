@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import net.presence.sessions.control.DisplayFormat;
+import net.presence.values.DisplayFormat;
 import net.presence.sessions.entity.Session;
 import org.junit.jupiter.api.Test;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import net.presence.values.Span;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

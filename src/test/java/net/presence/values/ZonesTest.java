@@ -1,4 +1,4 @@
-package net.presence.sessions.control;
+package net.presence.values;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

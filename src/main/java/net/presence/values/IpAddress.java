@@ -1,4 +1,4 @@
-package net.presence.sessions.control;
+package net.presence.values;
 
 /**
  * IPv4 and IPv6 literals, parsed by hand so that nothing is ever looked up in DNS, and written in

@@ -1,4 +1,4 @@
-package net.presence.sessions.control;
+package net.presence.values;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package net.presence.sessions.control;
+package net.presence.values;
 
 /**
  * A value from a client that does not follow its rule. The message says what is accepted, but not

@@ -1,4 +1,4 @@
-package net.presence.sessions.control;
+package net.presence.values;
 
 import java.time.DateTimeException;
 import java.time.Instant;
