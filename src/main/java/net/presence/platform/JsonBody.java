@@ -40,18 +40,15 @@ public final class JsonBody {
             throw ApiProblem.badRequest("The request body is empty or not JSON: expected a JSON object");
         }
         if (!(json instanceof JsonObject object)) {
-            throw ApiProblem.unprocessable("The request body must be a JSON object, not a " + json.getValueType().toString().toLowerCase());
+            String type = json.getValueType().toString().toLowerCase(java.util.Locale.ROOT);
+            throw ApiProblem.unprocessable("The request body must be a JSON object, not " + ("aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ")
+                    + type);
         }
         return new JsonBody(object);
     }
 
     public static JsonBody of(JsonObject object) {
         return new JsonBody(object);
-    }
-
-    public boolean has(String field) {
-        JsonValue value = object.get(field);
-        return value != null && value != JsonValue.NULL;
     }
 
     /** The field's text, or null when absent; a value that is not a string is a problem. */

@@ -10,8 +10,9 @@ import java.util.function.Consumer;
 import net.presence.problems.ErrorBody;
 
 /**
- * Successful answers, written field by field straight to the response stream: a listing of
- * thousands of rows never exists in memory as one JSON document.
+ * Successful answers. Listings are written field by field straight to the response stream, so that
+ * thousands of rows never exist in memory as one JSON document; small answers are records that
+ * JSON-B binds.
  */
 public final class JsonOutput {
 
@@ -30,6 +31,11 @@ public final class JsonOutput {
             }
         };
         return Response.ok(body, ErrorBody.MEDIA_TYPE).build();
+    }
+
+    /** A small answer: a record whose components are the fields, {@code success} first. */
+    public static Response answer(Object record) {
+        return Response.ok(record, ErrorBody.MEDIA_TYPE).build();
     }
 
     /** A string field that may be null. */

@@ -1,6 +1,7 @@
 package net.presence.problems;
 
 import jakarta.ejb.ApplicationException;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 
 /**
@@ -10,7 +11,11 @@ import java.util.List;
 @ApplicationException(rollback = true)
 public class ApiProblem extends RuntimeException {
 
-    /** One problem of a request with several, named by its field, or by its line in a bulk upload. */
+    /**
+     * One problem of a request with several, named by its field, or by its line in a bulk upload;
+     * a name that does not apply is null and left out of the JSON.
+     */
+    @JsonbPropertyOrder({"line", "field", "message"})
     public record Detail(String field, Long line, String message) {
 
         public Detail(String field, String message) {

@@ -1,14 +1,18 @@
 package net.presence.problems;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 import java.util.Map;
 
-/** The one error shape of the API: {@code {"success": false, "error": "<category>", "message": "..."}}. */
-public final class ErrorBody {
+/**
+ * The one error shape of the API, {@code {"success": false, "error": "<category>", "message": "..."}},
+ * with {@code details} only when there are several problems. Bound to JSON by JSON-B: a JAX-RS
+ * resource returns it as its entity, code outside JAX-RS writes {@link #toJson()}.
+ */
+@JsonbPropertyOrder({"success", "error", "message", "details"})
+public record ErrorBody(boolean success, String error, String message, List<ApiProblem.Detail> details) {
 
     public static final String MEDIA_TYPE = "application/json; charset=UTF-8";
 
@@ -26,36 +30,25 @@ public final class ErrorBody {
             Map.entry(500, "Internal Server Error"),
             Map.entry(503, "Service Unavailable"));
 
-    private ErrorBody() {
-    }
-
     public static String category(int status) {
         return CATEGORIES.getOrDefault(status, status < 500 ? "Bad Request" : "Internal Server Error");
     }
 
-    public static JsonObject of(int status, String message) {
+    public static ErrorBody of(int status, String message) {
         return of(status, message, List.of());
     }
 
-    public static JsonObject of(int status, String message, List<ApiProblem.Detail> details) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
-                .add("success", false)
-                .add("error", category(status))
-                .add("message", message);
-        if (!details.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            for (ApiProblem.Detail detail : details) {
-                JsonObjectBuilder entry = Json.createObjectBuilder();
-                if (detail.line() != null) {
-                    entry.add("line", detail.line());
-                }
-                if (detail.field() != null) {
-                    entry.add("field", detail.field());
-                }
-                list.add(entry.add("message", detail.message()));
-            }
-            body.add("details", list);
-        }
-        return body.build();
+    /** No details are written when there are none: a null field is left out. */
+    public static ErrorBody of(int status, String message, List<ApiProblem.Detail> details) {
+        return new ErrorBody(false, category(status), message, details.isEmpty() ? null : List.copyOf(details));
+    }
+
+    public String toJson() {
+        return Binding.JSONB.toJson(this);
+    }
+
+    /** Made on first use: a Jsonb is costly to make and safe to share. */
+    private static final class Binding {
+        static final Jsonb JSONB = JsonbBuilder.create();
     }
 }

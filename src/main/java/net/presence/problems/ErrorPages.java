@@ -37,6 +37,6 @@ public class ErrorPages extends HttpServlet {
         };
         response.setStatus(status);
         response.setContentType(ErrorBody.MEDIA_TYPE);
-        response.getWriter().write(ErrorBody.of(status, message).toString());
+        response.getWriter().write(ErrorBody.of(status, message).toJson());
     }
 }

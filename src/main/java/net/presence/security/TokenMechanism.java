@@ -121,7 +121,7 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"sessions\"");
             response.setContentType(ErrorBody.MEDIA_TYPE);
-            response.getWriter().write(ErrorBody.of(401, "ERROR: Not authorized").toString());
+            response.getWriter().write(ErrorBody.of(401, "ERROR: Not authorized").toJson());
             response.flushBuffer();
         } catch (IOException e) {
             // the client went away; it is refused all the same

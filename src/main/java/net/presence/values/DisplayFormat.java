@@ -12,6 +12,11 @@ public final class DisplayFormat {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
     private static final DateTimeFormatter WALL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
+    /** Shown in place of a connection or disconnection that was never observed. */
+    public static final String MISSING = "<missing event>";
+    /** Shown in place of the disconnection of a session that is still open. */
+    public static final String STILL_CONNECTED = "<still connected>";
+
     private final ZoneId zone;
 
     public DisplayFormat(ZoneId zone) {

@@ -5,12 +5,46 @@ package net.presence.values;
  * canonical text: dotted decimal, or RFC 5952 for IPv6 (lower case, leading zeros dropped, the first
  * longest run of two or more zero groups compressed, IPv4-mapped addresses in mixed notation).
  */
-public final class IpAddress {
+public final class IpAddress implements Comparable<IpAddress> {
 
     public static final String ACCEPTED =
             "an IPv4 address of four decimal parts 0-255 (e.g. 192.168.1.10) or an IPv6 address (e.g. fe80::1)";
 
-    private IpAddress() {
+    private final String text;
+
+    private IpAddress(String canonical) {
+        this.text = canonical;
+    }
+
+    /** The value of a client's text in any accepted spelling. */
+    public static IpAddress parse(String text) {
+        return new IpAddress(canonical(text));
+    }
+
+    /** An IP already in canonical text, as the database keeps it: not checked again. */
+    public static IpAddress stored(String canonical) {
+        return new IpAddress(canonical);
+    }
+
+    /** The canonical text. */
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof IpAddress that && text.equals(that.text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
+    @Override
+    public int compareTo(IpAddress other) {
+        return text.compareTo(other.text);
     }
 
     public static String canonical(String text) {

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** MAC addresses in any common spelling, always stored and shown as {@code AA:BB:CC:DD:EE:FF}. */
-public final class MacAddress {
+public final class MacAddress implements Comparable<MacAddress> {
 
     public static final String ACCEPTED =
             "six hex pairs separated all by ':' or all by '-', or twelve hex digits (e.g. AA:BB:CC:DD:EE:FF)";
@@ -13,7 +13,41 @@ public final class MacAddress {
     private static final Pattern DASHES = Pattern.compile("\\p{XDigit}{2}(-\\p{XDigit}{2}){5}");
     private static final Pattern BARE = Pattern.compile("\\p{XDigit}{12}");
 
-    private MacAddress() {
+    private final String text;
+
+    private MacAddress(String canonical) {
+        this.text = canonical;
+    }
+
+    /** The value of a client's text in any accepted spelling. */
+    public static MacAddress parse(String text) {
+        return new MacAddress(canonical(text));
+    }
+
+    /** A MAC already in canonical form, as the database keeps it: not checked again. */
+    public static MacAddress stored(String canonical) {
+        return new MacAddress(canonical);
+    }
+
+    /** The canonical text. */
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MacAddress that && text.equals(that.text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
+    @Override
+    public int compareTo(MacAddress other) {
+        return text.compareTo(other.text);
     }
 
     public static String canonical(String text) {

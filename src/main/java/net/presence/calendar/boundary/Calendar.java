@@ -49,7 +49,7 @@ public class Calendar {
                 .setParameter("until", window.until().toEpochMilli())
                 .setParameter("from", window.from().toEpochMilli());
         if (window.mac() != null) {
-            query.setParameter("mac", window.mac());
+            query.setParameter("mac", window.mac().toString());
         }
         if (future) {
             query.setParameter("open", Session.OPEN);
@@ -75,7 +75,7 @@ public class Calendar {
 
     private void put(Map<Session, Instant> found, Session session, String jpql, Instant at) {
         Long millis = em.createQuery(jpql, Long.class)
-                .setParameter("mac", session.mac())
+                .setParameter("mac", session.mac().toString())
                 .setParameter("at", at.toEpochMilli())
                 .getSingleResult();
         if (millis != null) {

@@ -161,7 +161,7 @@ public class CalendarPage {
     }
 
     public String getMacFilter() {
-        return window.mac() != null ? window.mac() : mac;
+        return window.mac() != null ? window.mac().toString() : mac;
     }
 
     // ----- where the buttons lead

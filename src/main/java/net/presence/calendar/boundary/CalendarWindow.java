@@ -13,7 +13,7 @@ import net.presence.values.Zones;
  * of all ({@code mac == null}), shown in {@code zone}. Built from the request's text by the JSON
  * resource and the page alike, so that both refuse the same windows with the same words.
  */
-public record CalendarWindow(Instant from, Instant until, String mac, ZoneId zone) {
+public record CalendarWindow(Instant from, Instant until, MacAddress mac, ZoneId zone) {
 
     /** The longest window, counted in the display zone's days from start to end inclusive. */
     public static final int MAX_DAYS = 400;
@@ -36,6 +36,6 @@ public record CalendarWindow(Instant from, Instant until, String mac, ZoneId zon
             throw ApiProblem.badRequest("The window from 'start' (" + start + ") to 'end' (" + end + ") is longer than "
                     + MAX_DAYS + " days: ask for at most " + MAX_DAYS + " days at a time");
         }
-        return new CalendarWindow(from, until, Values.optional("mac", mac, MacAddress::canonical), shown);
+        return new CalendarWindow(from, until, Values.optional("mac", mac, MacAddress::parse), shown);
     }
 }

@@ -15,7 +15,6 @@ import net.presence.sessions.entity.Session;
  */
 public final class CalendarAssembler {
 
-    static final String STILL_CONNECTED = "<still connected>";
     /** The stand-in length of a missing session that has no neighbour to borrow a time from. */
     static final Duration STAND_IN = Duration.ofHours(1);
 
@@ -56,14 +55,14 @@ public final class CalendarAssembler {
 
     private CalendarEvent event(Bar bar) {
         Session session = bar.session;
-        return new CalendarEvent(session.mac(), "", "no-border", Legend.of(session).color(),
+        return new CalendarEvent(session.mac().toString(), "", "no-border", Legend.of(session).color(),
                 format.wall(bar.start), format.wall(bar.end), tooltip(session));
     }
 
     private String tooltip(Session session) {
-        String connection = session.isMissingConnection() ? Session.MISSING : format.display(session.connection());
-        String disconnection = session.isOpen() ? STILL_CONNECTED
-                : session.isMissingDisconnection() ? Session.MISSING : format.display(session.disconnection());
+        String connection = session.isMissingConnection() ? DisplayFormat.MISSING : format.display(session.connection());
+        String disconnection = session.isOpen() ? DisplayFormat.STILL_CONNECTED
+                : session.isMissingDisconnection() ? DisplayFormat.MISSING : format.display(session.disconnection());
         return "Connection: " + connection + "\nDisconnection: " + disconnection + "\nIP: " + session.ip();
     }
 

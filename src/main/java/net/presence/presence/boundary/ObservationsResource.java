@@ -15,7 +15,6 @@ import net.presence.platform.BodyLimit;
 import net.presence.platform.JsonBody;
 import net.presence.platform.JsonOutput;
 import net.presence.platform.Settings;
-import net.presence.presence.control.Effect;
 import net.presence.presence.control.Observation;
 import net.presence.presence.control.ObservationType;
 import net.presence.presence.control.Scan;
@@ -45,8 +44,8 @@ public class ObservationsResource {
     public Response event(InputStream in) {
         JsonBody body = JsonBody.read(in);
         ZoneId zone = settings.zone();
-        String mac = body.required("mac", MacAddress::canonical);
-        String ip = body.required("ip", IpAddress::canonical);
+        MacAddress mac = body.required("mac", MacAddress::parse);
+        IpAddress ip = body.required("ip", IpAddress::parse);
         ObservationType type = body.required("event_type", ObservationType::parse);
         Instant time = body.optional("time", text -> TimeInput.dateTime(text, zone));
         String info = body.optional("info", SessionRules::info);
@@ -70,12 +69,6 @@ public class ObservationsResource {
     public Response scan(InputStream in) {
         Scan scan = ScanBody.read(in, settings.zone(), Instant.now());
         ScanCounts counts = observations.scan(scan);
-        return JsonOutput.ok(json -> json
-                .write("opened", counts.of(Effect.OPENED))
-                .write("closed", counts.of(Effect.CLOSED))
-                .write("new", counts.newDevices())
-                .write("ip_changed", counts.of(Effect.IP_CHANGED))
-                .write("repeated", counts.of(Effect.REPEATED))
-                .write("voided", counts.of(Effect.VOIDED)));
+        return JsonOutput.answer(ScanSummary.of(counts));
     }
 }

@@ -58,7 +58,7 @@ final class ScanBody {
                 throw ApiProblem.unprocessable("The request body must be a JSON object with a 'devices' array");
             }
             Instant time = null;
-            Map<String, String> devices = null;
+            Map<MacAddress, IpAddress> devices = null;
             for (JsonParser.Event event = json.next(); event != JsonParser.Event.END_OBJECT; event = json.next()) {
                 String key = json.getString();
                 event = json.next();
@@ -102,7 +102,7 @@ final class ScanBody {
         return time;
     }
 
-    private Map<String, String> devices(JsonParser json, JsonParser.Event event) {
+    private Map<MacAddress, IpAddress> devices(JsonParser json, JsonParser.Event event) {
         if (event == JsonParser.Event.VALUE_NULL) {
             return null;
         }
@@ -111,8 +111,8 @@ final class ScanBody {
             problem("devices", "Field 'devices' must be an array of {\"mac\", \"ip\"} objects");
             return null;
         }
-        Map<String, String> devices = new LinkedHashMap<>();
-        Map<String, Integer> firstIndex = new HashMap<>();
+        Map<MacAddress, IpAddress> devices = new LinkedHashMap<>();
+        Map<MacAddress, Integer> firstIndex = new HashMap<>();
         int index = 0;
         for (event = json.next(); event != JsonParser.Event.END_ARRAY; event = json.next(), index++) {
             String field = "devices[" + index + "]";
@@ -128,8 +128,8 @@ final class ScanBody {
             if (index >= Scan.MAX_DEVICES) {
                 continue;
             }
-            String mac = parse(field + ".mac", text(device, field + ".mac"), MacAddress::canonical);
-            String ip = parse(field + ".ip", text(device, field + ".ip"), IpAddress::canonical);
+            MacAddress mac = parse(field + ".mac", text(device, field + ".mac"), MacAddress::parse);
+            IpAddress ip = parse(field + ".ip", text(device, field + ".ip"), IpAddress::parse);
             if (mac == null) {
                 continue;
             }

@@ -1,6 +1,8 @@
 package net.presence.presence.control;
 
 import java.time.Instant;
+import net.presence.sessions.entity.EventType;
+import net.presence.values.IpAddress;
 
 /**
  * What the engine needs to know of a device before an observation.
@@ -9,7 +11,7 @@ import java.time.Instant;
  * @param lastIp    the IP the device was last seen with (by an event or an observation), or null
  * @param last      the device's latest session, null when it has none
  */
-public record DeviceState(Instant lastEvent, String lastIp, Last last) {
+public record DeviceState(Instant lastEvent, IpAddress lastIp, Last last) {
 
     /** A device never seen: no event, no session. */
     public static final DeviceState UNKNOWN = new DeviceState(null, null, null);
@@ -19,15 +21,15 @@ public record DeviceState(Instant lastEvent, String lastIp, Last last) {
      *
      * @param open              whether it is still open
      * @param disconnection     its disconnection time; null while open or when it is missing
-     * @param disconnectionType its disconnection type; null while open
+     * @param disconnectionType its disconnection type; null while open or when it is missing
      */
-    public record Last(boolean open, Instant disconnection, String disconnectionType) {
+    public record Last(boolean open, Instant disconnection, EventType disconnectionType) {
 
         public static Last stillOpen() {
             return new Last(true, null, null);
         }
 
-        public static Last closed(Instant disconnection, String type) {
+        public static Last closed(Instant disconnection, EventType type) {
             return new Last(false, disconnection, type);
         }
     }

@@ -2,29 +2,29 @@ package net.presence.presence.control;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import net.presence.sessions.entity.EventType;
 import net.presence.values.InvalidValueException;
-import net.presence.sessions.entity.Event;
 
 /** What a scanner can report of a device: the three event types of an observation. */
 public enum ObservationType {
 
-    CONNECTED(Event.CONNECTED),
-    DISCONNECTED(Event.DISCONNECTED),
-    DEVICE_DOWN(Event.DEVICE_DOWN);
+    CONNECTED(EventType.CONNECTED),
+    DISCONNECTED(EventType.DISCONNECTED),
+    DEVICE_DOWN(EventType.DEVICE_DOWN);
 
     public static final String ACCEPTED = "one of " + Arrays.stream(values())
-            .map(type -> "'" + type.text + "'").collect(Collectors.joining(", "));
+            .map(type -> "'" + type.eventType.text() + "'").collect(Collectors.joining(", "));
 
-    private final String text;
+    private final EventType eventType;
 
-    ObservationType(String text) {
-        this.text = text;
+    ObservationType(EventType eventType) {
+        this.eventType = eventType;
     }
 
     /** The type as the API spells it; any case is accepted, as for MACs. */
     public static ObservationType parse(String text) {
         for (ObservationType type : values()) {
-            if (type.text.equalsIgnoreCase(text)) {
+            if (type.eventType.text().equalsIgnoreCase(text)) {
                 return type;
             }
         }
@@ -32,8 +32,8 @@ public enum ObservationType {
     }
 
     /** The event type stored for it. */
-    public String text() {
-        return text;
+    public EventType eventType() {
+        return eventType;
     }
 
     public boolean isConnection() {

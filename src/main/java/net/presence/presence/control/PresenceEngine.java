@@ -2,15 +2,15 @@ package net.presence.presence.control;
 
 import java.time.Duration;
 import java.time.Instant;
-import net.presence.sessions.entity.Event;
+import net.presence.sessions.entity.EventKind;
+import net.presence.sessions.entity.EventType;
+import net.presence.values.IpAddress;
 
 /**
  * The state machine of API.md §11: what one observation does to one device. It decides only;
  * the caller holds the device's lock and writes the decision.
  */
 public final class PresenceEngine {
-
-    public static final String VOIDED_CONNECTED = Event.VOIDED + Event.CONNECTED;
 
     private final Duration grace;
 
@@ -30,20 +30,21 @@ public final class PresenceEngine {
     private Decision connected(DeviceState device, Observation seen) {
         DeviceState.Last last = device.last();
         if (device.hasOpenSession()) {
-            String previous = device.lastIp();
+            IpAddress previous = device.lastIp();
             if (previous != null && !previous.equals(seen.ip())) {
-                return new Decision(Effect.IP_CHANGED, Event.IP_CHANGED, "Previous IP: " + previous);
+                return new Decision(Effect.IP_CHANGED, EventType.IP_CHANGED, "Previous IP: " + previous);
             }
             return Decision.REPEATED;
         }
         if (last == null) {
             // the reference stored a Connected and a New Device event here; one is the truth
-            return new Decision(Effect.OPENED, Event.NEW_DEVICE, seen.info());
+            return new Decision(Effect.OPENED, EventType.NEW_DEVICE, seen.info());
         }
         if (isFlap(last, seen.time())) {
-            return new Decision(Effect.VOIDED, VOIDED_CONNECTED, seen.info());
+            return new Decision(Effect.VOIDED, EventType.CONNECTED, seen.info());
         }
-        String type = Event.DEVICE_DOWN.equals(last.disconnectionType()) ? Event.DOWN_RECONNECTED : Event.CONNECTED;
+        boolean wasDown = last.disconnectionType() != null && last.disconnectionType().is(EventKind.DEVICE_DOWN);
+        EventType type = wasDown ? EventType.DOWN_RECONNECTED : EventType.CONNECTED;
         return new Decision(Effect.OPENED, type, seen.info());
     }
 
@@ -54,16 +55,16 @@ public final class PresenceEngine {
     private boolean isFlap(DeviceState.Last last, Instant time) {
         return !grace.isZero()
                 && last.disconnection() != null
-                && Event.DISCONNECTED.equals(last.disconnectionType())
+                && EventType.DISCONNECTED.equals(last.disconnectionType())
                 && !time.isAfter(last.disconnection().plus(grace));
     }
 
     private Decision disconnected(DeviceState device, Observation seen) {
         if (device.hasOpenSession()) {
-            return new Decision(Effect.CLOSED, seen.type().text(), seen.info());
+            return new Decision(Effect.CLOSED, seen.type().eventType(), seen.info());
         }
         if (device.last() == null) {
-            return new Decision(Effect.MISSING_CONNECTION, seen.type().text(), seen.info());
+            return new Decision(Effect.MISSING_CONNECTION, seen.type().eventType(), seen.info());
         }
         return Decision.REPEATED;
     }

@@ -2,12 +2,14 @@ package net.presence.presence.control;
 
 import java.time.Instant;
 import java.util.Map;
+import net.presence.values.IpAddress;
+import net.presence.values.MacAddress;
 
 /**
- * One whole scan: every device the scanner saw at one time, by canonical MAC (each once), with
- * its IP. A device with an open session that is not listed was not seen: it disconnected.
+ * One whole scan: every device the scanner saw at one time (each once), with its IP. A device with
+ * an open session that is not listed was not seen: it disconnected.
  */
-public record Scan(Instant time, Map<String, String> ipByMac) {
+public record Scan(Instant time, Map<MacAddress, IpAddress> ipByMac) {
 
     /** The most devices one scan may list. */
     public static final int MAX_DEVICES = 100_000;

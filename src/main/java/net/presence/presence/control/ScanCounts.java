@@ -2,7 +2,7 @@ package net.presence.presence.control;
 
 import java.util.EnumMap;
 import java.util.Map;
-import net.presence.sessions.entity.Event;
+import net.presence.sessions.entity.EventKind;
 
 /**
  * What a scan did, counted by effect. {@code opened} includes the {@code new} sessions (a device's
@@ -15,7 +15,7 @@ public final class ScanCounts {
 
     public void count(Decision decision) {
         byEffect.merge(decision.effect(), 1, Integer::sum);
-        if (Event.NEW_DEVICE.equals(decision.eventType())) {
+        if (decision.storesEvent() && decision.eventType().is(EventKind.NEW_DEVICE)) {
             newDevices++;
         }
     }

@@ -12,9 +12,9 @@ public final class EventRows {
 
     public static void write(JsonGenerator json, Event event, DisplayFormat format) {
         json.writeStartObject()
-                .write("eve_MAC", event.mac())
-                .write("eve_IP", event.ip())
-                .write("eve_EventType", event.type())
+                .write("eve_MAC", event.mac().toString())
+                .write("eve_IP", event.ip().toString())
+                .write("eve_EventType", event.shownType())
                 .write("eve_Time", format.display(event.at()))
                 .write("eve_DateTime", format.iso(event.at()))
                 .write("eve_AdditionalInfo", event.info())

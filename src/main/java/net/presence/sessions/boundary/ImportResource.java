@@ -39,6 +39,6 @@ public class ImportResource {
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
         long imported = imports.importLines(lines, settings.zone());
         database.checkpoint();
-        return JsonOutput.ok(json -> json.write("imported", imported));
+        return JsonOutput.answer(Imported.of(imported));
     }
 }

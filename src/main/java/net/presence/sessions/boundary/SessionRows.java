@@ -7,7 +7,10 @@ import net.presence.sessions.entity.Session;
 
 import static net.presence.platform.JsonOutput.nullable;
 
-/** A session as the API shows it: the seed's six fields, then six more (API.md §7). */
+/**
+ * A session as the API shows it: the seed's six fields, then six more. A connection or disconnection
+ * that was never observed is stored as nothing and shown here, and only here, as {@code <missing event>}.
+ */
 public final class SessionRows {
 
     private SessionRows() {
@@ -19,16 +22,18 @@ public final class SessionRows {
         Instant end = session.isOpen() ? now : disconnection;
         Long seconds = connection == null || end == null ? null : DisplayFormat.durationSeconds(connection, end);
         json.writeStartObject();
-        json.write("ses_MAC", session.mac());
+        json.write("ses_MAC", session.mac().toString());
         nullable(json, "ses_Connection", format.display(connection));
         nullable(json, "ses_Disconnection", format.display(disconnection));
         nullable(json, "ses_Duration", seconds == null ? null : DisplayFormat.duration(seconds));
-        json.write("ses_IP", session.ip());
+        json.write("ses_IP", session.ip().toString());
         json.write("ses_Info", session.info());
         nullable(json, "ses_DateTimeConnection", format.iso(connection));
         nullable(json, "ses_DateTimeDisconnection", format.iso(disconnection));
-        json.write("ses_EventTypeConnection", session.connectionType());
-        nullable(json, "ses_EventTypeDisconnection", session.disconnectionType());
+        json.write("ses_EventTypeConnection", session.isMissingConnection() ? DisplayFormat.MISSING
+                : session.connectionType().text());
+        nullable(json, "ses_EventTypeDisconnection", session.isOpen() ? null
+                : session.isMissingDisconnection() ? DisplayFormat.MISSING : session.disconnectionType().text());
         json.write("ses_StillConnected", session.isOpen());
         if (seconds == null) {
             json.writeNull("ses_DurationSeconds");

@@ -12,60 +12,60 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashMap;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import net.presence.platform.Settings;
+import net.presence.platform.Transactions;
+import net.presence.sessions.control.Ledger;
+import net.presence.values.MacAddress;
 import net.presence.problems.ApiProblem;
 import net.presence.security.Roles;
 import net.presence.values.DisplayFormat;
 import net.presence.sessions.control.NewSession;
 import net.presence.values.Span;
 import net.presence.sessions.entity.Device;
-import net.presence.sessions.entity.Event;
 import net.presence.sessions.entity.Session;
 
-/** The sessions facade: each method is one transaction and names the role it needs. */
+/**
+ * The sessions facade: each method names the role it needs. Writes are one transaction each, run by
+ * {@link Transactions} (again, if the database met a passing conflict) and written by the
+ * {@link Ledger}; reads are one read-only transaction.
+ */
 @Stateless
 public class Sessions {
 
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Ledger ledger;
+
     @EJB
-    Devices devices;
+    Transactions transactions;
 
     @Inject
     Settings settings;
 
     @RolesAllowed(Roles.ADMIN)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Session create(NewSession wanted) {
-        Device device = devices.lock(wanted.mac());
-        Span span = wanted.span();
-        for (Session existing : near(wanted.mac(), span)) {
-            if (existing.span().overlaps(span)) {
-                throw ApiProblem.conflict(conflictMessage(wanted, existing));
+        return transactions.retrying(() -> {
+            Device device = ledger.lock(wanted.mac());
+            Span span = wanted.span();
+            for (Session existing : ledger.near(wanted.mac(), span)) {
+                if (existing.span().overlaps(span)) {
+                    throw ApiProblem.conflict(conflictMessage(wanted, existing));
+                }
             }
-        }
-        Session session = wanted.end() == null
-                ? Session.open(wanted.mac(), wanted.ip(), wanted.info(), wanted.start(), wanted.connectionType())
-                : Session.closed(wanted.mac(), wanted.ip(), wanted.info(), wanted.start(), wanted.connectionType(),
-                        wanted.end(), wanted.disconnectionType());
-        em.persist(session);
-        em.persist(new Event(wanted.mac(), wanted.ip(), wanted.start(), wanted.connectionType(), wanted.info()));
-        device.recordEvent(wanted.start(), wanted.ip());
-        if (wanted.end() != null) {
-            em.persist(new Event(wanted.mac(), wanted.ip(), wanted.end(), wanted.disconnectionType(), ""));
-            device.recordEvent(wanted.end(), wanted.ip());
-        }
-        return session;
+            return ledger.record(device, wanted);
+        });
     }
 
     /** Removes every session and event of a device; the number of sessions removed. */
     @RolesAllowed(Roles.ADMIN)
-    public int delete(String mac) {
-        Device device = devices.lock(mac);
-        int deleted = em.createNamedQuery("Session.deleteOfDevice").setParameter("mac", mac).executeUpdate();
-        em.createNamedQuery("Event.deleteOfDevice").setParameter("mac", mac).executeUpdate();
-        device.forget();
-        return deleted;
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public int delete(MacAddress mac) {
+        return transactions.retrying(() -> ledger.delete(ledger.lock(mac)));
     }
 
     @RolesAllowed(Roles.READ)
@@ -103,7 +103,7 @@ public class Sessions {
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (query.mac() != null) {
             conditions.add("s.mac = :mac");
-            parameters.put("mac", query.mac());
+            parameters.put("mac", query.mac().toString());
         }
         if (query.until() != null) {
             conditions.add("s.spanStart < :until");
@@ -119,21 +119,10 @@ public class Sessions {
             }
         }
         if (query.missingOnly()) {
-            conditions.add("(s.connectedAt IS NULL OR (s.disconnectedAt IS NULL AND s.disconnectionType = :missing))");
-            parameters.put("missing", Session.MISSING);
+            conditions.add("(s.connectedAt IS NULL OR (s.disconnectedAt IS NULL AND s.spanEnd <> :open))");
+            parameters.put("open", Session.OPEN);
         }
         return new Selection(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), parameters);
-    }
-
-    /** The device's sessions that may overlap the span: a superset, for the exact test in Java. */
-    private List<Session> near(String mac, Span span) {
-        long from = span.start().toEpochMilli();
-        long to = span.end() == null ? Session.OPEN : span.end().toEpochMilli();
-        return em.createNamedQuery("Session.near", Session.class)
-                .setParameter("mac", mac)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .getResultList();
     }
 
     private String conflictMessage(NewSession wanted, Session existing) {
@@ -142,9 +131,9 @@ public class Sessions {
             return "Device " + wanted.mac() + " already has an open session, connected "
                     + format.display(existing.connection()) + "; close it or give end_time";
         }
-        String connection = existing.isMissingConnection() ? Session.MISSING : format.display(existing.connection());
-        String disconnection = existing.isOpen() ? "<still connected>"
-                : existing.isMissingDisconnection() ? Session.MISSING : format.display(existing.disconnection());
+        String connection = existing.isMissingConnection() ? DisplayFormat.MISSING : format.display(existing.connection());
+        String disconnection = existing.isOpen() ? DisplayFormat.STILL_CONNECTED
+                : existing.isMissingDisconnection() ? DisplayFormat.MISSING : format.display(existing.disconnection());
         return "The session overlaps an existing session of " + wanted.mac() + ": connection " + connection
                 + ", disconnection " + disconnection;
     }

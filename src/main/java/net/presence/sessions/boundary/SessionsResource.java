@@ -54,7 +54,7 @@ public class SessionsResource {
         ZoneId zone = settings.zone();
         Instant now = Instant.now();
         NewSession wanted = NewSessionReader.read(JsonBody.read(in), zone, now);
-        String mac = wanted.mac();
+        MacAddress mac = wanted.mac();
         Session created = sessions.create(wanted);
         DisplayFormat format = new DisplayFormat(zone);
         return JsonOutput.ok(json -> {
@@ -68,18 +68,16 @@ public class SessionsResource {
     @Path("delete")
     public Response delete(@QueryParam("mac") String macParameter, InputStream in) throws IOException {
         byte[] bytes = in.readAllBytes();
-        String mac;
+        MacAddress mac;
         if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
-            mac = Values.required("mac", macParameter, MacAddress::canonical);
+            mac = Values.required("mac", macParameter, MacAddress::parse);
         } else {
             JsonBody body = JsonBody.read(new ByteArrayInputStream(bytes));
-            mac = body.required("mac", MacAddress::canonical);
+            mac = body.required("mac", MacAddress::parse);
             body.validate();
         }
         int deleted = sessions.delete(mac);
-        return JsonOutput.ok(json -> json
-                .write("message", "Deleted sessions for MAC " + mac)
-                .write("deleted", deleted));
+        return JsonOutput.answer(Deletion.of(mac, deleted));
     }
 
     @GET
@@ -95,7 +93,7 @@ public class SessionsResource {
                     + "): give a start on or before the end");
         }
         SessionQuery query = new SessionQuery(
-                Values.optional("mac", mac, MacAddress::canonical), from, until, false,
+                Values.optional("mac", mac, MacAddress::parse), from, until, false,
                 Values.number("limit", limit, SessionQuery.DEFAULT_LIMIT, 1, SessionQuery.MAX_LIMIT),
                 Values.number("offset", offset, 0, 0, Integer.MAX_VALUE));
         Page<Session> page = sessions.list(query);
@@ -112,7 +110,7 @@ public class SessionsResource {
             throw new NotAllowedException(method);
         }
         ZoneId zone = settings.zone(tz);
-        String device = Values.parse("mac", mac, MacAddress::canonical);
+        MacAddress device = Values.parse("mac", mac, MacAddress::parse);
         Period window = Values.defaulted("period", period, "1 day", Period::parse);
         Instant now = Instant.now();
         Page<Session> page = sessions.list(SessionQuery.all(device, window.start(now, zone), null));

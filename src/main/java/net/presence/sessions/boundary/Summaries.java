@@ -13,6 +13,7 @@ import java.util.Map;
 import net.presence.security.Roles;
 import net.presence.sessions.control.Summary;
 import net.presence.sessions.entity.Event;
+import net.presence.sessions.entity.EventKind;
 import net.presence.sessions.entity.Session;
 
 /**
@@ -68,8 +69,8 @@ public class Summaries {
     private static String where(Summary kind) {
         String window = " WHERE e.occurredAt >= :from AND e.occurredAt <= :until";
         return switch (kind) {
-            case VOIDED -> window + " AND e.eventType LIKE :type";
-            case NEW, DOWN -> window + " AND e.eventType = :type";
+            case VOIDED -> window + " AND e.voided = TRUE";
+            case NEW, DOWN -> window + " AND e.kind = :kind";
             default -> window;
         };
     }
@@ -77,9 +78,8 @@ public class Summaries {
     private static void bind(TypedQuery<?> query, Summary kind, Instant from, Instant until) {
         query.setParameter("from", from.toEpochMilli()).setParameter("until", until.toEpochMilli());
         switch (kind) {
-            case VOIDED -> query.setParameter("type", Event.VOIDED + "%");
-            case NEW -> query.setParameter("type", Event.NEW_DEVICE);
-            case DOWN -> query.setParameter("type", Event.DEVICE_DOWN);
+            case NEW -> query.setParameter("kind", EventKind.NEW_DEVICE);
+            case DOWN -> query.setParameter("kind", EventKind.DEVICE_DOWN);
             default -> {
             }
         }

@@ -61,12 +61,7 @@ public class SummariesResource {
         Period window = Values.defaulted("period", period, "7 days", Period::parse);
         Instant now = Instant.now();
         Map<Summary, Long> totals = summaries.totals(window.start(now, zone), now);
-        return JsonOutput.ok(json -> {
-            json.write("period", window.canonical()).write("timezone", zone.getId());
-            json.writeStartObject("totals");
-            totals.forEach((kind, count) -> json.write(kind.id(), count));
-            json.writeEnd();
-        });
+        return JsonOutput.answer(Totals.of(window.canonical(), zone.getId(), totals));
     }
 
     private static Response answer(Summary kind, Period window, ZoneId zone, long total,

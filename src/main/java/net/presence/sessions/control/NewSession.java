@@ -3,11 +3,17 @@ package net.presence.sessions.control;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import net.presence.sessions.entity.EventType;
+import net.presence.values.IpAddress;
+import net.presence.values.MacAddress;
 import net.presence.values.Span;
 
-/** A session as a client asks to create it; {@code end == null} asks for an open session. */
-public record NewSession(String mac, String ip, Instant start, Instant end, String connectionType,
-        String disconnectionType, String info) {
+/**
+ * A session as a client asks to create it; {@code end == null} asks for an open session, whose
+ * {@code disconnectionType} is then null.
+ */
+public record NewSession(MacAddress mac, IpAddress ip, Instant start, Instant end, EventType connectionType,
+        EventType disconnectionType, String info) {
 
     public Span span() {
         return end == null ? Span.open(start) : new Span(start, end);

@@ -7,14 +7,16 @@ import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import net.presence.values.IpAddress;
+import net.presence.values.MacAddress;
 
 /**
  * A device's row is the lock every write for that device takes first (SELECT ... FOR UPDATE), so
  * that two requests, or two servers on one database, can never interleave their overlap checks.
- * It also remembers what the presence engine needs: whether and when the device was seen.
+ * Rows are never deleted, so the lock is always there to take. It also remembers what the presence
+ * engine needs: whether and when the device was seen.
  */
 @Entity
-@NamedQuery(name = "Device.all", query = "SELECT d FROM Device d")
 @NamedQuery(name = "Device.ofMacs", query = "SELECT d FROM Device d WHERE d.mac IN :macs")
 @Table(name = "DEVICES", indexes = @Index(name = "DEVICES_OBSERVED", columnList = "LAST_OBSERVED_AT"))
 public class Device {
@@ -39,12 +41,12 @@ public class Device {
     protected Device() {
     }
 
-    public Device(String mac) {
-        this.mac = mac;
+    public Device(MacAddress mac) {
+        this.mac = mac.toString();
     }
 
-    public String mac() {
-        return mac;
+    public MacAddress mac() {
+        return MacAddress.stored(mac);
     }
 
     public boolean wasSeen() {
@@ -52,27 +54,27 @@ public class Device {
     }
 
     /** Something about the device happened at this time: an event, a session's end. */
-    public void recordEvent(Instant at, String ip) {
+    public void recordEvent(Instant at, IpAddress ip) {
         long time = at.toEpochMilli();
         if (firstSeenAt == null || time < firstSeenAt) {
             firstSeenAt = time;
         }
         if (lastEventAt == null || time >= lastEventAt) {
             lastEventAt = time;
-            lastIp = ip;
+            lastIp = ip.toString();
         }
     }
 
     /** The scanner reported the device, whether or not anything changed. */
-    public void observe(Instant at, String ip) {
+    public void observe(Instant at, IpAddress ip) {
         long time = at.toEpochMilli();
         if (lastObservedAt == null || time > lastObservedAt) {
             lastObservedAt = time;
         }
-        lastIp = ip;
+        lastIp = ip.toString();
     }
 
-    /** Everything about the device was deleted. */
+    /** Everything about the device was deleted; the row stays, as the device's lock. */
     public void forget() {
         firstSeenAt = null;
         lastEventAt = null;
@@ -84,11 +86,8 @@ public class Device {
         return lastEventAt == null ? null : Instant.ofEpochMilli(lastEventAt);
     }
 
-    public Instant lastObserved() {
-        return lastObservedAt == null ? null : Instant.ofEpochMilli(lastObservedAt);
-    }
-
-    public String lastIp() {
-        return lastIp;
+    /** Null when the device was never seen, or everything about it was deleted. */
+    public IpAddress lastIp() {
+        return lastIp == null ? null : IpAddress.stored(lastIp);
     }
 }

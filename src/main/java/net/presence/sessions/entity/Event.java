@@ -1,6 +1,7 @@
 package net.presence.sessions.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,25 +11,25 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import net.presence.values.IpAddress;
+import net.presence.values.MacAddress;
 
-/** One observed connection or disconnection of a device (or an IP change, a voided flap...). */
+/**
+ * One observed connection or disconnection of a device, or an IP change. A flap's events stay on
+ * record, marked {@link #voided()}: the API shows their type as {@code VOIDED - <type>}.
+ */
 @Entity
 @NamedQuery(name = "Event.deleteOfDevice", query = "DELETE FROM Event e WHERE e.mac = :mac")
-@NamedQuery(name = "Event.ofDeviceAt", query = "SELECT e FROM Event e WHERE e.mac = :mac AND e.occurredAt = :at"
-        + " AND e.eventType = :type ORDER BY e.id DESC")
+@NamedQuery(name = "Event.disconnectionOf", query = "SELECT e FROM Event e WHERE e.mac = :mac AND e.occurredAt = :at"
+        + " AND e.kind = :kind AND e.custom IS NULL AND e.voided = FALSE ORDER BY e.id DESC")
 @Table(name = "EVENTS", indexes = {
-        // the type beside the time: counting one type of event in a period reads only the index
-        @Index(name = "EVENTS_AT_TYPE", columnList = "OCCURRED_AT, EVENT_TYPE"),
+        // kind and voided beside the time: counting one sort of event in a period reads only the index
+        @Index(name = "EVENTS_AT_KIND", columnList = "OCCURRED_AT, KIND, VOIDED"),
         @Index(name = "EVENTS_MAC_AT", columnList = "MAC, OCCURRED_AT")})
 public class Event {
 
-    public static final String CONNECTED = "Connected";
-    public static final String DISCONNECTED = "Disconnected";
-    public static final String NEW_DEVICE = "New Device";
-    public static final String DEVICE_DOWN = "Device Down";
-    public static final String DOWN_RECONNECTED = "Down Reconnected";
-    public static final String IP_CHANGED = "IP Changed";
-    public static final String VOIDED = "VOIDED - ";
+    /** The prefix the contract shows before the type of a voided event. */
+    public static final String VOIDED_PREFIX = "VOIDED - ";
 
     @Id
     @SequenceGenerator(name = "EVENT_IDS", sequenceName = "EVENT_IDS", allocationSize = 500)
@@ -44,8 +45,15 @@ public class Event {
     @Column(name = "OCCURRED_AT", nullable = false)
     private long occurredAt;
 
-    @Column(name = "EVENT_TYPE", length = 80, nullable = false)
-    private String eventType;
+    @Convert(converter = EventKindColumn.class)
+    @Column(name = "KIND", length = 20, nullable = false)
+    private EventKind kind;
+
+    @Column(name = "CUSTOM_TYPE", length = 80)
+    private String custom;
+
+    @Column(name = "VOIDED", nullable = false)
+    private boolean voided;
 
     @Column(name = "INFO", length = 500, nullable = false)
     private String info;
@@ -53,35 +61,48 @@ public class Event {
     protected Event() {
     }
 
-    public Event(String mac, String ip, Instant at, String type, String info) {
-        this.mac = mac;
-        this.ip = ip;
+    /**
+     * An event of this type. A client's own type text that starts with {@code VOIDED} counts as
+     * voided from the start, as the contract defines voided events by their shown type.
+     */
+    public Event(MacAddress mac, IpAddress ip, Instant at, EventType type, String info) {
+        this.mac = mac.toString();
+        this.ip = ip.toString();
         this.occurredAt = at.toEpochMilli();
-        this.eventType = type;
+        this.kind = type.kind();
+        this.custom = type.custom();
+        this.voided = custom != null && custom.startsWith("VOIDED");
         this.info = info == null ? "" : info;
     }
 
     /** A flap: this event did not really happen, but is kept for the record. */
     public void markVoided() {
-        if (!eventType.startsWith(VOIDED)) {
-            eventType = VOIDED + eventType;
-        }
+        voided = true;
     }
 
-    public String mac() {
-        return mac;
+    public MacAddress mac() {
+        return MacAddress.stored(mac);
     }
 
-    public String ip() {
-        return ip;
+    public IpAddress ip() {
+        return IpAddress.stored(ip);
     }
 
     public Instant at() {
         return Instant.ofEpochMilli(occurredAt);
     }
 
-    public String type() {
-        return eventType;
+    public EventType type() {
+        return EventType.stored(kind, custom);
+    }
+
+    public boolean voided() {
+        return voided;
+    }
+
+    /** The type as the API shows it, {@code VOIDED - Disconnected} for a voided disconnection. */
+    public String shownType() {
+        return voided && custom == null ? VOIDED_PREFIX + kind.text() : type().text();
     }
 
     public String info() {

@@ -1,6 +1,7 @@
 package net.presence.sessions.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,35 +11,34 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import net.presence.values.IpAddress;
+import net.presence.values.MacAddress;
 import net.presence.values.Span;
 
 /**
  * One interval during which one device was connected. Times are epoch milliseconds in UTC, so no
- * JDBC driver or JVM zone can shift them.
+ * JDBC driver or JVM zone can shift them. A connection or disconnection that was never observed is
+ * stored as no value: no time and no type.
  * <p>
  * {@code spanStart} and {@code spanEnd} make every overlap question one index range test: spanStart
  * is the first known instant (the connection, or the disconnection when the connection is missing)
  * and spanEnd the exclusive end, at least one millisecond after spanStart, so that a session that is
- * a single instant is found like any other; an open session reaches to {@link #OPEN}.
+ * a single instant is found like any other. An open session, and only an open one, reaches to
+ * {@link #OPEN}: that is what tells it from a session whose disconnection is missing.
  */
 @Entity
 @NamedQuery(name = "Session.near", query = "SELECT s FROM Session s WHERE s.mac = :mac"
         + " AND s.spanStart <= :to AND s.spanEnd >= :from ORDER BY s.spanStart")
 @NamedQuery(name = "Session.deleteOfDevice", query = "DELETE FROM Session s WHERE s.mac = :mac")
 @NamedQuery(name = "Session.openOf", query = "SELECT s FROM Session s WHERE s.mac = :mac AND s.spanEnd = :open")
-@NamedQuery(name = "Session.allOpen", query = "SELECT s FROM Session s WHERE s.spanEnd = :open")
 @NamedQuery(name = "Session.latestOf", query = "SELECT s FROM Session s WHERE s.mac = :mac"
         + " ORDER BY s.spanStart DESC, s.id DESC")
-@NamedQuery(name = "Session.stale", query = "SELECT s FROM Session s, Device d WHERE s.spanEnd = :open"
-        + " AND d.mac = s.mac AND d.lastObservedAt < :cutoff AND s.spanStart < :cutoff")
 @Table(name = "SESSIONS", indexes = {
         @Index(name = "SESSIONS_MAC_START", columnList = "MAC, SPAN_START"),
         @Index(name = "SESSIONS_START", columnList = "SPAN_START"),
         @Index(name = "SESSIONS_END", columnList = "SPAN_END")})
 public class Session {
 
-    /** The type shown for a connection or disconnection that was never observed. */
-    public static final String MISSING = "<missing event>";
     /** spanEnd of an open session. */
     public static final long OPEN = Long.MAX_VALUE;
 
@@ -59,15 +59,22 @@ public class Session {
     @Column(name = "CONNECTED_AT")
     private Long connectedAt;
 
-    @Column(name = "CONNECTION_TYPE", length = 80, nullable = false)
-    private String connectionType;
+    @Convert(converter = EventKindColumn.class)
+    @Column(name = "CONNECTION_KIND", length = 20)
+    private EventKind connectionKind;
+
+    @Column(name = "CONNECTION_CUSTOM", length = 80)
+    private String connectionCustom;
 
     @Column(name = "DISCONNECTED_AT")
     private Long disconnectedAt;
 
-    /** Null while the session is open; {@link #MISSING} when the disconnection was never observed. */
-    @Column(name = "DISCONNECTION_TYPE", length = 80)
-    private String disconnectionType;
+    @Convert(converter = EventKindColumn.class)
+    @Column(name = "DISCONNECTION_KIND", length = 20)
+    private EventKind disconnectionKind;
+
+    @Column(name = "DISCONNECTION_CUSTOM", length = 80)
+    private String disconnectionCustom;
 
     @Column(name = "SPAN_START", nullable = false)
     private long spanStart;
@@ -78,67 +85,69 @@ public class Session {
     protected Session() {
     }
 
-    private Session(String mac, String ip, String info, Instant connected, String connectionType,
-            Instant disconnected, String disconnectionType) {
-        this.mac = mac;
-        this.ip = ip;
+    private Session(MacAddress mac, IpAddress ip, String info, Instant connected, EventType connectionType) {
+        this.mac = mac.toString();
+        this.ip = ip.toString();
         this.info = info == null ? "" : info;
         this.connectedAt = millis(connected);
-        this.connectionType = connected == null ? MISSING : connectionType;
-        this.disconnectedAt = millis(disconnected);
-        this.disconnectionType = disconnectionType;
-        if (connected != null && disconnected != null && disconnected.isBefore(connected)) {
-            throw new IllegalArgumentException("A session cannot end before it starts");
-        }
-        updateSpan();
+        setConnectionType(connectionType);
     }
 
-    public static Session open(String mac, String ip, String info, Instant connected, String type) {
-        return new Session(mac, ip, info, connected, type, null, null);
+    public static Session open(MacAddress mac, IpAddress ip, String info, Instant connected, EventType type) {
+        Session session = new Session(mac, ip, info, connected, type);
+        session.reopen();
+        return session;
     }
 
-    public static Session closed(String mac, String ip, String info, Instant connected, String connectionType,
-            Instant disconnected, String disconnectionType) {
-        return new Session(mac, ip, info, connected, connectionType, disconnected, disconnectionType);
+    public static Session closed(MacAddress mac, IpAddress ip, String info, Instant connected,
+            EventType connectionType, Instant disconnected, EventType disconnectionType) {
+        Session session = new Session(mac, ip, info, connected, connectionType);
+        session.close(disconnected, disconnectionType);
+        return session;
     }
 
     /** A session known only by its end: the device was seen leaving but never seen arriving. */
-    public static Session missingConnection(String mac, String ip, String info, Instant disconnected, String type) {
-        return new Session(mac, ip, info, null, MISSING, disconnected, type);
+    public static Session missingConnection(MacAddress mac, IpAddress ip, String info, Instant disconnected,
+            EventType type) {
+        Session session = new Session(mac, ip, info, null, null);
+        session.close(disconnected, type);
+        return session;
     }
 
-    public void close(Instant disconnected, String type) {
-        if (disconnected.isBefore(connection())) {
+    public void close(Instant disconnected, EventType type) {
+        if (connectedAt != null && disconnected.toEpochMilli() < connectedAt) {
             throw new IllegalArgumentException("A session cannot end before it starts");
         }
         this.disconnectedAt = disconnected.toEpochMilli();
-        this.disconnectionType = type;
-        updateSpan();
+        setDisconnectionType(type);
+        spanStart = connectedAt != null ? connectedAt : disconnectedAt;
+        spanEnd = Math.max(disconnectedAt, spanStart + 1);
     }
 
     /** The device stopped being observed: the session ended, but nobody saw when. */
     public void loseDisconnection() {
         this.disconnectedAt = null;
-        this.disconnectionType = MISSING;
-        updateSpan();
+        setDisconnectionType(null);
+        spanStart = connectedAt;
+        spanEnd = spanStart + 1;
     }
 
-    /** Undo a disconnection that turned out to be a flap: the session is open again. */
+    /** Open, or open again: a disconnection that turned out to be a flap is undone. */
     public void reopen() {
         this.disconnectedAt = null;
-        this.disconnectionType = null;
-        updateSpan();
+        setDisconnectionType(null);
+        spanStart = connectedAt;
+        spanEnd = OPEN;
     }
 
-    private void updateSpan() {
-        Instant first = connectedAt != null ? connection() : disconnection();
-        spanStart = first.toEpochMilli();
-        if (isOpen()) {
-            spanEnd = OPEN;
-        } else {
-            long last = disconnectedAt != null ? disconnectedAt : spanStart;
-            spanEnd = Math.max(last, spanStart + 1);
-        }
+    private void setConnectionType(EventType type) {
+        connectionKind = type == null ? null : type.kind();
+        connectionCustom = type == null ? null : type.custom();
+    }
+
+    private void setDisconnectionType(EventType type) {
+        disconnectionKind = type == null ? null : type.kind();
+        disconnectionCustom = type == null ? null : type.custom();
     }
 
     private static Long millis(Instant instant) {
@@ -149,16 +158,12 @@ public class Session {
         return millis == null ? null : Instant.ofEpochMilli(millis);
     }
 
-    public Long id() {
-        return id;
+    public MacAddress mac() {
+        return MacAddress.stored(mac);
     }
 
-    public String mac() {
-        return mac;
-    }
-
-    public String ip() {
-        return ip;
+    public IpAddress ip() {
+        return IpAddress.stored(ip);
     }
 
     public String info() {
@@ -170,8 +175,9 @@ public class Session {
         return instant(connectedAt);
     }
 
-    public String connectionType() {
-        return connectionType;
+    /** Null when the connection is missing. */
+    public EventType connectionType() {
+        return EventType.stored(connectionKind, connectionCustom);
     }
 
     /** Null while open and when the disconnection is missing. */
@@ -179,13 +185,13 @@ public class Session {
         return instant(disconnectedAt);
     }
 
-    /** Null while open. */
-    public String disconnectionType() {
-        return disconnectionType;
+    /** Null while open and when the disconnection is missing. */
+    public EventType disconnectionType() {
+        return EventType.stored(disconnectionKind, disconnectionCustom);
     }
 
     public boolean isOpen() {
-        return disconnectedAt == null && disconnectionType == null;
+        return spanEnd == OPEN;
     }
 
     public boolean isMissingConnection() {
@@ -193,7 +199,7 @@ public class Session {
     }
 
     public boolean isMissingDisconnection() {
-        return disconnectedAt == null && MISSING.equals(disconnectionType);
+        return !isOpen() && disconnectedAt == null;
     }
 
     /** Missing means one of the two orange kinds; an open session is not missing. */

@@ -1,6 +1,9 @@
 package net.presence.calendar.control;
 
 import java.time.Instant;
+import net.presence.sessions.entity.EventType;
+import net.presence.values.IpAddress;
+import net.presence.values.MacAddress;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +26,11 @@ class CalendarAssemblerTest {
     }
 
     static Session closed(String mac, String from, String to) {
-        return Session.closed(mac, "192.168.1.10", "", utc(from), "Connected", utc(to), "Disconnected");
+        return Session.closed(MacAddress.parse(mac), IpAddress.parse("192.168.1.10"), "", utc(from), EventType.of("Connected"), utc(to), EventType.of("Disconnected"));
     }
 
     static Session missingDisconnection(String mac, String from) {
-        Session session = Session.open(mac, "10.0.0.7", "", utc(from), "Connected");
+        Session session = Session.open(MacAddress.parse(mac), IpAddress.parse("10.0.0.7"), "", utc(from), EventType.of("Connected"));
         session.loseDisconnection();
         return session;
     }
@@ -41,7 +44,7 @@ class CalendarAssemblerTest {
 
     @Test
     void anOpenSessionIsAGreenBarThatEndsNow() {
-        Session open = Session.open(MAC, "2001:db8::1", "", utc("2025-08-03T07:00:00"), "New Device");
+        Session open = Session.open(MacAddress.parse(MAC), IpAddress.parse("2001:db8::1"), "", utc("2025-08-03T07:00:00"), EventType.of("New Device"));
         assertEquals(new CalendarEvent(MAC, "", "no-border", "#00a659", "2025-08-03T09:00:00", "2025-08-03T11:30:15",
                 "Connection: 2025-08-03 09:00\nDisconnection: <still connected>\nIP: 2001:db8::1"),
                 berlin.events(List.of(open), Neighbours.none()).get(0));
@@ -49,7 +52,7 @@ class CalendarAssemblerTest {
 
     @Test
     void aMissingConnectionStartsAtTheDevicesPreviousDisconnection() {
-        Session missing = Session.missingConnection(MAC, "10.0.0.7", "", utc("2025-08-02T12:00:00"), "Disconnected");
+        Session missing = Session.missingConnection(MacAddress.parse(MAC), IpAddress.parse("10.0.0.7"), "", utc("2025-08-02T12:00:00"), EventType.of("Disconnected"));
         Neighbours neighbours = new Neighbours(Map.of(missing, utc("2025-08-02T06:15:00")), Map.of());
         assertEquals(new CalendarEvent(MAC, "", "no-border", "#f39c12", "2025-08-02T08:15:00", "2025-08-02T14:00:00",
                 "Connection: <missing event>\nDisconnection: 2025-08-02 14:00\nIP: 10.0.0.7"),
@@ -58,7 +61,7 @@ class CalendarAssemblerTest {
 
     @Test
     void aMissingConnectionWithoutAnEarlierDisconnectionLastsAnHour() {
-        Session missing = Session.missingConnection(MAC, "10.0.0.7", "", utc("2025-08-02T12:00:00"), "Device Down");
+        Session missing = Session.missingConnection(MacAddress.parse(MAC), IpAddress.parse("10.0.0.7"), "", utc("2025-08-02T12:00:00"), EventType.of("Device Down"));
         CalendarEvent event = berlin.events(List.of(missing), Neighbours.none()).get(0);
         assertEquals("2025-08-02T13:00:00", event.start());
         assertEquals("2025-08-02T14:00:00", event.end());
@@ -87,7 +90,7 @@ class CalendarAssemblerTest {
         Session early = closed("AA:BB:CC:DD:EE:02", "2025-08-01T09:00:00", "2025-08-01T10:00:00");
         Session other = closed("AA:BB:CC:DD:EE:01", "2025-08-01T15:00:00", "2025-08-01T16:00:00");
         // known only by its end at 11:30, it borrows 10:00 and so lies between the two others
-        Session missing = Session.missingConnection("AA:BB:CC:DD:EE:02", "10.0.0.7", "", utc("2025-08-01T11:30:00"), "Disconnected");
+        Session missing = Session.missingConnection(MacAddress.parse("AA:BB:CC:DD:EE:02"), IpAddress.parse("10.0.0.7"), "", utc("2025-08-01T11:30:00"), EventType.of("Disconnected"));
         Neighbours neighbours = new Neighbours(Map.of(missing, utc("2025-08-01T10:00:00")), Map.of());
         List<String> order = berlin.events(List.of(late, missing, early, other), neighbours).stream()
                 .map(event -> event.resourceId() + " " + event.start()).toList();

@@ -36,7 +36,8 @@ class ScanBodyTest {
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("AA:BB:CC:DD:EE:02", "2001:db8::1");
         expected.put("AA:BB:CC:DD:EE:01", "10.0.0.1");
-        assertEquals(List.copyOf(expected.entrySet()), List.copyOf(scan.ipByMac().entrySet()));
+        assertEquals(List.copyOf(expected.entrySet()), scan.ipByMac().entrySet().stream()
+                .map(device -> Map.entry(device.getKey().toString(), device.getValue().toString())).toList());
     }
 
     @Test

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import net.presence.sessions.entity.EventType;
+import net.presence.values.IpAddress;
+import net.presence.values.MacAddress;
 import net.presence.values.Span;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,8 @@ class NewSessionTest {
     private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
 
     private static NewSession session(Instant start, Instant end) {
-        return new NewSession("AA:BB:CC:DD:EE:FF", "192.168.1.10", start, end, "Connected", "Disconnected", "");
+        return new NewSession(MacAddress.parse("AA:BB:CC:DD:EE:FF"), IpAddress.parse("192.168.1.10"), start, end,
+                EventType.CONNECTED, EventType.DISCONNECTED, "");
     }
 
     @Test

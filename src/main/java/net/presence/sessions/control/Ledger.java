@@ -1,0 +1,273 @@
+package net.presence.sessions.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.presence.sessions.entity.Device;
+import net.presence.sessions.entity.Event;
+import net.presence.sessions.entity.EventType;
+import net.presence.sessions.entity.Session;
+import net.presence.values.IpAddress;
+import net.presence.values.MacAddress;
+import net.presence.values.Span;
+
+/**
+ * The one writer of sessions, events and devices: create, import, observations, scans and the
+ * stale timer all change the database through these methods, inside the caller's transaction.
+ * <p>
+ * Every change to a device starts with {@link #lock}: its row is locked until the transaction ends,
+ * so no two writers interleave on one device, whether they run in one server or in several on one
+ * database. Several devices are always locked in MAC order, one order for every writer, so two
+ * writers never wait for each other in a circle; the database's deadlock detection and the retry
+ * in {@code Transactions} are the safety net, not the plan.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class Ledger {
+
+    /** Devices locked by one IN list: small enough that the database probes the key, never scans. */
+    static final int LOCK_CHUNK = 200;
+
+    @PersistenceContext
+    EntityManager em;
+
+    // ----- locks
+
+    /** The device, its row locked until the transaction ends; the row is made on first use. */
+    public Device lock(MacAddress mac) {
+        return lock(List.of(mac)).get(mac);
+    }
+
+    /**
+     * The devices, their rows locked in MAC order, rows made for new MACs. When two transactions
+     * make the same new row at once, one of them fails on the unique key and is retried; it then
+     * finds the row.
+     */
+    public Map<MacAddress, Device> lock(Collection<MacAddress> macs) {
+        Map<MacAddress, Device> locked = new HashMap<>(macs.size() * 2);
+        for (List<MacAddress> chunk : lockOrder(macs, LOCK_CHUNK)) {
+            List<Device> found = chunk.size() == 1
+                    ? Optional.ofNullable(em.find(Device.class, chunk.get(0).toString(), LockModeType.PESSIMISTIC_WRITE))
+                            .stream().toList()
+                    : em.createNamedQuery("Device.ofMacs", Device.class)
+                            .setParameter("macs", chunk.stream().map(MacAddress::toString).toList())
+                            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                            .getResultList();
+            found.forEach(device -> locked.put(device.mac(), device));
+            boolean made = false;
+            for (MacAddress mac : chunk) {
+                if (!locked.containsKey(mac)) {
+                    Device device = new Device(mac);
+                    em.persist(device);
+                    locked.put(mac, device);
+                    made = true;
+                }
+            }
+            if (made) {
+                em.flush(); // the new rows' locks are taken now, in this chunk's place in the order
+            }
+        }
+        return locked;
+    }
+
+    /** The MACs once each, in the one order every writer locks in, cut into chunks of the given size. */
+    static List<List<MacAddress>> lockOrder(Collection<MacAddress> macs, int chunk) {
+        List<MacAddress> sorted = macs.stream().distinct().sorted().toList();
+        List<List<MacAddress>> chunks = new ArrayList<>();
+        for (int from = 0; from < sorted.size(); from += chunk) {
+            chunks.add(sorted.subList(from, Math.min(sorted.size(), from + chunk)));
+        }
+        return chunks;
+    }
+
+    // ----- reads a writer makes under its locks
+
+    /** The device's sessions that may overlap the span: a superset, for the exact test in Java. */
+    public List<Session> near(MacAddress mac, Span span) {
+        long from = span.start().toEpochMilli();
+        long to = span.end() == null ? Session.OPEN : span.end().toEpochMilli();
+        em.flush(); // an import's earlier lines count too
+        return em.createNamedQuery("Session.near", Session.class)
+                .setParameter("mac", mac.toString())
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
+    }
+
+    /** The earliest and latest instants of the device's stored sessions, or null when it has none. */
+    public long[] storedRange(MacAddress mac) {
+        Object[] range = em.createQuery("SELECT MIN(s.spanStart), MAX(s.spanEnd) FROM Session s WHERE s.mac = :mac",
+                Object[].class).setParameter("mac", mac.toString()).getSingleResult();
+        return range[0] == null ? null : new long[] {(Long) range[0], (Long) range[1]};
+    }
+
+    public Optional<Session> openSessionOf(MacAddress mac) {
+        return em.createNamedQuery("Session.openOf", Session.class)
+                .setParameter("mac", mac.toString())
+                .setParameter("open", Session.OPEN)
+                .getResultStream().findFirst();
+    }
+
+    /** The device's latest session (by its first instant; of two that start together, the later made). */
+    public Optional<Session> latestSessionOf(MacAddress mac) {
+        return em.createNamedQuery("Session.latestOf", Session.class)
+                .setFlushMode(FlushModeType.COMMIT)
+                .setParameter("mac", mac.toString())
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    /**
+     * The MACs of devices with an open session, without loading or locking anything: what a
+     * scan or the stale timer looks at before it locks, then reads again under the locks.
+     */
+    public List<MacAddress> devicesWithOpenSessions() {
+        return em.createQuery("SELECT s.mac FROM Session s WHERE s.spanEnd = :open", String.class)
+                .setParameter("open", Session.OPEN)
+                .getResultStream().map(MacAddress::stored).toList();
+    }
+
+    /** The open sessions of these (locked) devices, by MAC. */
+    public Map<MacAddress, Session> openSessionsOf(Collection<MacAddress> macs) {
+        Map<MacAddress, Session> open = new HashMap<>();
+        List<String> all = macs.stream().map(MacAddress::toString).toList();
+        for (int from = 0; from < all.size(); from += LOCK_CHUNK) {
+            em.createQuery("SELECT s FROM Session s WHERE s.spanEnd = :open AND s.mac IN :macs", Session.class)
+                    .setParameter("open", Session.OPEN)
+                    .setParameter("macs", all.subList(from, Math.min(all.size(), from + LOCK_CHUNK)))
+                    .getResultStream().forEach(session -> open.put(session.mac(), session));
+        }
+        return open;
+    }
+
+    /** Devices whose open session went unreported since the cutoff, without loading or locking. */
+    public List<MacAddress> devicesGoneStale(Instant cutoff, int max) {
+        return em.createQuery("SELECT s.mac FROM Session s, Device d WHERE s.spanEnd = :open"
+                        + " AND d.mac = s.mac AND d.lastObservedAt < :cutoff AND s.spanStart < :cutoff", String.class)
+                .setParameter("open", Session.OPEN)
+                .setParameter("cutoff", cutoff.toEpochMilli())
+                .setMaxResults(max)
+                .getResultStream().map(MacAddress::stored).toList();
+    }
+
+    // ----- changes
+
+    /** A session as a client described it (create), with its events. */
+    public Session record(Device device, NewSession wanted) {
+        Session session = store(wanted);
+        device.recordEvent(wanted.start(), wanted.ip());
+        if (wanted.end() != null) {
+            device.recordEvent(wanted.end(), wanted.ip());
+        }
+        return session;
+    }
+
+    /**
+     * A session and its events, leaving the device to {@link #recordEvents}: an import notes each
+     * device's first and last event once, at its end.
+     */
+    public Session store(NewSession wanted) {
+        Session session = wanted.end() == null
+                ? Session.open(wanted.mac(), wanted.ip(), wanted.info(), wanted.start(), wanted.connectionType())
+                : Session.closed(wanted.mac(), wanted.ip(), wanted.info(), wanted.start(), wanted.connectionType(),
+                        wanted.end(), wanted.disconnectionType());
+        em.persist(session);
+        em.persist(new Event(wanted.mac(), wanted.ip(), wanted.start(), wanted.connectionType(), wanted.info()));
+        if (wanted.end() != null) {
+            em.persist(new Event(wanted.mac(), wanted.ip(), wanted.end(), wanted.disconnectionType(), ""));
+        }
+        return session;
+    }
+
+    /** Writes out what an import stored so far and lets go of it: memory holds one batch, whatever the size. */
+    public void endBatch() {
+        em.flush();
+        em.clear();
+    }
+
+    /** The first and last events an import stored for a device (locked since it began). */
+    public void recordEvents(MacAddress mac, Instant first, Instant last, IpAddress lastIp) {
+        Device device = em.find(Device.class, mac.toString());
+        device.recordEvent(first, lastIp);
+        device.recordEvent(last, lastIp);
+    }
+
+    public Session open(Device device, IpAddress ip, Instant at, EventType type, String info) {
+        Session session = Session.open(device.mac(), ip, info, at, type);
+        em.persist(session);
+        event(device, ip, at, type, info);
+        return session;
+    }
+
+    /** A device seen leaving that was never seen arriving. */
+    public Session missingConnection(Device device, IpAddress ip, Instant at, EventType type, String info) {
+        Session session = Session.missingConnection(device.mac(), ip, info, at, type);
+        em.persist(session);
+        event(device, ip, at, type, info);
+        return session;
+    }
+
+    public void close(Device device, Session session, IpAddress ip, Instant at, EventType type, String info) {
+        session.close(at, type);
+        event(device, ip, at, type, info);
+    }
+
+    /**
+     * A flap: the device came back so soon after its disconnection that it never really left. The
+     * disconnection event stays on record, voided, the session is open again, and the reconnection
+     * is recorded as a voided connection.
+     */
+    public void voidFlap(Device device, Session session, IpAddress ip, Instant at, String info) {
+        em.createNamedQuery("Event.disconnectionOf", Event.class)
+                .setFlushMode(FlushModeType.COMMIT)
+                .setParameter("mac", session.mac().toString())
+                .setParameter("at", session.disconnection().toEpochMilli())
+                .setParameter("kind", session.disconnectionType().kind())
+                .setMaxResults(1)
+                .getResultStream().findFirst().ifPresent(Event::markVoided);
+        session.reopen();
+        Event reconnection = event(device, ip, at, EventType.CONNECTED, info);
+        reconnection.markVoided();
+    }
+
+    /** The device reported a new IP during its session: recorded, the session keeps its first IP. */
+    public void ipChanged(Device device, IpAddress ip, Instant at, String info) {
+        event(device, ip, at, EventType.IP_CHANGED, info);
+    }
+
+    /** The scanner reported the device, whether or not anything changed: the stale clock starts again. */
+    public void observed(Device device, Instant at, IpAddress ip) {
+        device.observe(at, ip);
+    }
+
+    /** The device stopped being reported: its open session ended, but nobody saw when. */
+    public void markMissing(Session session) {
+        session.loseDisconnection();
+    }
+
+    /** Every session and event of the device; the number of sessions removed. */
+    public int delete(Device device) {
+        String mac = device.mac().toString();
+        int deleted = em.createNamedQuery("Session.deleteOfDevice").setParameter("mac", mac).executeUpdate();
+        em.createNamedQuery("Event.deleteOfDevice").setParameter("mac", mac).executeUpdate();
+        device.forget();
+        return deleted;
+    }
+
+    private Event event(Device device, IpAddress ip, Instant at, EventType type, String info) {
+        Event event = new Event(device.mac(), ip, at, type, info);
+        em.persist(event);
+        device.recordEvent(at, ip);
+        return event;
+    }
+}
