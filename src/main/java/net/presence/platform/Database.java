@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import java.sql.Connection;
@@ -26,6 +27,7 @@ import javax.sql.DataSource;
  */
 @Singleton
 @Startup
+@DependsOn("Migrations")
 @DataSourceDefinition(
         name = "java:app/jdbc/sessions",
         className = "org.apache.derby.jdbc.EmbeddedDataSource",

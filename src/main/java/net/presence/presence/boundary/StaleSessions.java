@@ -2,6 +2,7 @@ package net.presence.presence.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -24,6 +25,7 @@ import net.presence.platform.Settings;
  */
 @Singleton
 @Startup
+@DependsOn("Migrations")
 public class StaleSessions {
 
     private static final Logger LOG = Logger.getLogger(StaleSessions.class.getName());

@@ -1,0 +1,67 @@
+-- ============================
+
+-- This file was created using Derby's dblook utility.
+
+-- Source database: the fixture derby.zip
+
+-- appendLogs: false
+
+-- ----------------------------------------------
+-- DDL Statements for sequences
+-- ----------------------------------------------
+
+CREATE SEQUENCE "APP"."EVENT_IDS"
+    AS INTEGER
+    START WITH 500
+    INCREMENT BY 500
+    MAXVALUE 2147483647
+    MINVALUE -2147483648
+    NO CYCLE
+;
+
+CREATE SEQUENCE "APP"."SESSION_IDS"
+    AS INTEGER
+    START WITH 500
+    INCREMENT BY 500
+    MAXVALUE 2147483647
+    MINVALUE -2147483648
+    NO CYCLE
+;
+
+-- ----------------------------------------------
+-- DDL Statements for tables
+-- ----------------------------------------------
+
+CREATE TABLE "APP"."DEVICES" ("MAC" VARCHAR(17) NOT NULL, "FIRST_SEEN_AT" BIGINT, "LAST_EVENT_AT" BIGINT, "LAST_IP" VARCHAR(45), "LAST_OBSERVED_AT" BIGINT);
+
+CREATE TABLE "APP"."SESSIONS" ("ID" BIGINT NOT NULL, "CONNECTED_AT" BIGINT, "CONNECTION_TYPE" VARCHAR(80) NOT NULL, "DISCONNECTED_AT" BIGINT, "DISCONNECTION_TYPE" VARCHAR(80), "INFO" VARCHAR(500) NOT NULL, "IP" VARCHAR(45) NOT NULL, "MAC" VARCHAR(17) NOT NULL, "SPAN_END" BIGINT NOT NULL, "SPAN_START" BIGINT NOT NULL);
+
+CREATE TABLE "APP"."EVENTS" ("ID" BIGINT NOT NULL, "EVENT_TYPE" VARCHAR(80) NOT NULL, "INFO" VARCHAR(500) NOT NULL, "IP" VARCHAR(45) NOT NULL, "MAC" VARCHAR(17) NOT NULL, "OCCURRED_AT" BIGINT NOT NULL);
+
+-- ----------------------------------------------
+-- DDL Statements for indexes
+-- ----------------------------------------------
+
+CREATE INDEX "APP"."SESSIONS_END" ON "APP"."SESSIONS" ("SPAN_END");
+
+CREATE INDEX "APP"."SESSIONS_START" ON "APP"."SESSIONS" ("SPAN_START");
+
+CREATE INDEX "APP"."SESSIONS_MAC_START" ON "APP"."SESSIONS" ("MAC", "SPAN_START");
+
+CREATE INDEX "APP"."DEVICES_OBSERVED" ON "APP"."DEVICES" ("LAST_OBSERVED_AT");
+
+CREATE INDEX "APP"."EVENTS_MAC_AT" ON "APP"."EVENTS" ("MAC", "OCCURRED_AT");
+
+CREATE INDEX "APP"."EVENTS_AT_TYPE" ON "APP"."EVENTS" ("OCCURRED_AT", "EVENT_TYPE");
+
+-- ----------------------------------------------
+-- DDL Statements for keys
+-- ----------------------------------------------
+
+-- PRIMARY/UNIQUE
+ALTER TABLE "APP"."SESSIONS" ADD CONSTRAINT "SQL0000000081-c0a0c103-01a2-3049-538b-00000309ee00" PRIMARY KEY ("ID");
+
+ALTER TABLE "APP"."DEVICES" ADD CONSTRAINT "SQL0000000083-017d8124-01a2-3049-538b-00000309ee00" PRIMARY KEY ("MAC");
+
+ALTER TABLE "APP"."EVENTS" ADD CONSTRAINT "SQL0000000082-65548115-01a2-3049-538b-00000309ee00" PRIMARY KEY ("ID");
+
