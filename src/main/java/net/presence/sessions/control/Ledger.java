@@ -222,13 +222,12 @@ public class Ledger {
 
     /** Whether an event of this device, instant, type and IP is stored (the import's own unwritten ones aside). */
     public boolean hasEvent(ImportedEvent found) {
-        return em.createNamedQuery("Event.countSame", Long.class)
+        return em.createNamedQuery(found.voided() ? "Event.countSameVoided" : "Event.countSame", Long.class)
                 .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("mac", found.mac().toString())
                 .setParameter("at", found.at().toEpochMilli())
                 .setParameter("kind", found.type().kind())
                 .setParameter("custom", found.type().custom() == null ? "" : found.type().custom())
-                .setParameter("voided", found.voided())
                 .setParameter("ip", found.ip().toString())
                 .getSingleResult() > 0;
     }

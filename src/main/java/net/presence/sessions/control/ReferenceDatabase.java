@@ -285,16 +285,14 @@ public final class ReferenceDatabase implements AutoCloseable {
         String text = rs.getString(5);
         String info = f.info("eve_AdditionalInfo", rs.getString(6));
         EventType type = f.type("eve_EventType", text);
-        boolean voided = false;
-        if (type != null && type.is(EventKind.OTHER)) {
-            // a flap's event is its own kind marked voided, as the presence engine stores it
-            String prefix = "VOIDED - ";
-            if (text.regionMatches(true, 0, prefix, 0, prefix.length())) {
-                EventType base = typeOf(text.substring(prefix.length()));
-                if (!base.is(EventKind.OTHER)) {
-                    type = base;
-                    voided = true;
-                }
+        // a flap's event is its own kind marked voided, as the presence engine stores it; any other
+        // type that starts with VOIDED is voided too, as the Event entity decides for a client's text
+        boolean voided = type != null && type.is(EventKind.OTHER) && type.custom().startsWith("VOIDED");
+        String prefix = "VOIDED - ";
+        if (voided && text.startsWith(prefix)) {
+            EventType base = typeOf(text.substring(prefix.length()));
+            if (!base.is(EventKind.OTHER)) {
+                type = base;
             }
         }
         return f.row(new ImportedEvent(mac, ip, at, type, voided, info));
