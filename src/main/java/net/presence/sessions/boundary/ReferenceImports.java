@@ -59,6 +59,7 @@ public class ReferenceImports {
     public static final long MAX_BYTES = 2L * 1024 * 1024 * 1024;
     static final int BATCH = 1000;
     static final int MAX_PROBLEMS = 100;
+    static final long PROGRESS_FROM = 100_000;
     private static final Logger LOG = Logger.getLogger(ReferenceImports.class.getName());
 
     /** What happens to rows that contradict the contract. */
@@ -341,9 +342,12 @@ public class ReferenceImports {
             }
         }
 
-        /** A line in the log at every tenth of the rows: a big history takes minutes. */
+        /** A line in the log at every tenth of the rows: a big history takes minutes, a small one needs none. */
         private void progress() {
             done++;
+            if (survey.rows < PROGRESS_FROM) {
+                return;
+            }
             int tenths = (int) (done * 10 / Math.max(1, survey.rows));
             if (tenths > reportedTenths) {
                 reportedTenths = tenths;
