@@ -42,7 +42,7 @@ SESSIONS_ADMIN_TOKEN=$TOKEN SESSIONS_DATA_DIR=$DATA SESSIONS_TIMEZONE=UTC \
     > "$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
-until [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$BASE/sessions/totals")" = 200 ]; do
+until [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$BASE/sessions/list?limit=1")" = 200 ]; do
     kill -0 $SERVER 2>/dev/null || { echo "The server died; see $OUT/server.log" >&2; exit 1; }
     sleep 1
 done
