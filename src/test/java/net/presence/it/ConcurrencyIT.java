@@ -108,7 +108,7 @@ class ConcurrencyIT extends DeployedWar {
 
     enum Group { CREATED, OBSERVED, DELETED, NONE }
 
-    /** One request of the plan and what may answer it; {@code key} names the session it would store. */
+    /** One request of the plan and what may answer it; {@code keys} name the sessions it would store. */
     record Planned(int thread, int index, String kind, Group group, String mac, String method, String path, String token,
             String contentType, String body, Set<Integer> expected, List<String> keys) {
     }
