@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,18 +26,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import static net.presence.it.Api.ADMIN;
@@ -52,26 +44,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * copy) moves in, and every device then answers with the sessions the fixture's Sessions table
  * holds, read here with the same SQLite driver the server uses.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class NetAlertXImportIT {
+class NetAlertXImportIT extends DeployedWar {
 
     static final Path FIXTURE = Path.of(System.getProperty("netalertx.fixture", "../shared/fixtures/netalertx/app.db"));
     static final ZoneId BERLIN = ZoneId.of(Api.ZONE);
     static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
     static final String IMPORT = "/sessions/import/netalertx?tz=Europe/Berlin";
     static final long TWO_GIB = 2L * 1024 * 1024 * 1024;
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return Api.war();
-    }
-
-    @ArquillianResource
-    URL url;
-
-    Api api;
 
     @TempDir
     static Path dir;
@@ -82,11 +62,6 @@ class NetAlertXImportIT {
     static void copyFixture() throws IOException {
         // the shared fixture is read-only for everyone: the tests open only their own copy
         fixture = Files.copy(FIXTURE, dir.resolve("app.db"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new Api(url);
     }
 
     Api.Reply upload(String path, Path database, String token) throws IOException {
