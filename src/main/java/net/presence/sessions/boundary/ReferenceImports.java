@@ -41,13 +41,15 @@ import net.presence.values.Span;
 
 /**
  * Moving in from the reference scanner: its SQLite database, uploaded whole. The body goes to a
- * temporary file first (the database cannot be read from a stream), is opened read-only and
- * checked row by row before anything is written; then one transaction locks every device the
- * database names, checks each session for overlaps with the device's other sessions, those stored
- * here included, and stores through the {@link Ledger} in batches, so memory holds one batch.
+ * temporary file first (the database cannot be read from a stream) and is opened read-only, its
+ * tables checked before anything is written; then one transaction locks every device the database
+ * names (one SQL question to it, so its rows are read only once, inside the transaction), checks
+ * each row and each session for overlaps with the device's other sessions, those stored here
+ * included, and stores through the {@link Ledger} in batches, so memory holds one batch.
  * <p>
- * A row that contradicts the contract is never mended: {@code strict} refuses the whole import,
- * {@code skip} imports the rest and lists what it left out. What is already stored exactly so (a
+ * A row that contradicts the contract is never mended: {@code strict} stops storing at the first
+ * one, checks the rest and refuses the whole import (the transaction rolls back); {@code skip}
+ * imports the rest and lists what it left out. What is already stored exactly so (a
  * second import of the same database) is counted as present and left alone.
  */
 @Stateless
@@ -92,13 +94,15 @@ public class ReferenceImports {
         long began = System.nanoTime();
         Path file = spool(body);
         try (ReferenceDatabase database = ReferenceDatabase.open(file)) {
-            Survey survey = survey(database, zone);
-            Run run = transactions.retrying(() -> new Run(database, zone, mode, survey).store());
+            Set<MacAddress> macs = database.macs();
+            long rows = database.count(ReferenceDatabase.DEVICES) + database.count(ReferenceDatabase.SESSIONS)
+                    + database.count(ReferenceDatabase.EVENTS);
+            Run run = transactions.retrying(() -> new Run(database, zone, mode, macs, rows).store());
             long millis = (System.nanoTime() - began) / 1_000_000;
             LOG.info(() -> "Import from the reference scanner: " + run.sessions.imported + " sessions, "
                     + run.events.imported + " events, " + run.imported.size() + " devices in " + millis + " ms");
             return MovedIn.of(mode, zone, run.sessions.counts(), run.events.counts(), run.deviceCounts(),
-                    new MovedIn.Dst(survey.dst.gap(), survey.dst.repeated()), millis, run.problems);
+                    new MovedIn.Dst(run.dst.gap(), run.dst.repeated()), millis, run.problems);
         } finally {
             delete(file);
         }
@@ -127,31 +131,6 @@ public class ReferenceImports {
         }
     }
 
-    /** The first pass, outside any transaction: the devices to lock, the DST count, the size of the work. */
-    private static final class Survey {
-        final Set<MacAddress> macs = new HashSet<>();
-        final ReferenceDatabase.DstCount dst = new ReferenceDatabase.DstCount();
-        long rows;
-        long invalid;
-
-        <T> void take(Row<T> row, MacAddress mac) {
-            rows++;
-            if (row.valid()) {
-                macs.add(mac);
-            } else {
-                invalid++;
-            }
-        }
-    }
-
-    private static Survey survey(ReferenceDatabase database, ZoneId zone) {
-        Survey survey = new Survey();
-        database.devices(row -> survey.take(row, row.valid() ? row.value().mac() : null));
-        database.sessions(zone, survey.dst, row -> survey.take(row, row.valid() ? row.value().mac() : null));
-        database.events(zone, survey.dst, row -> survey.take(row, row.valid() ? row.value().mac() : null));
-        return survey;
-    }
-
     /** Imported, skipped and already present, of one table. */
     private static final class Tally {
         long imported;
@@ -168,8 +147,10 @@ public class ReferenceImports {
         final ReferenceDatabase database;
         final ZoneId zone;
         final Mode mode;
-        final Survey survey;
+        final Set<MacAddress> macs;
+        final long rows;
         final DisplayFormat format;
+        final ReferenceDatabase.DstCount dst = new ReferenceDatabase.DstCount();
         final Tally sessions = new Tally();
         final Tally events = new Tally();
         final List<ApiProblem.Detail> problems = new ArrayList<>();
@@ -185,18 +166,18 @@ public class ReferenceImports {
         long done;
         int reportedTenths;
 
-        Run(ReferenceDatabase database, ZoneId zone, Mode mode, Survey survey) {
+        Run(ReferenceDatabase database, ZoneId zone, Mode mode, Set<MacAddress> macs, long rows) {
             this.database = database;
             this.zone = zone;
             this.mode = mode;
-            this.survey = survey;
+            this.macs = macs;
+            this.rows = rows;
             this.format = new DisplayFormat(zone);
-            // strict with a bad row: nothing will be stored, but every row is still checked
-            this.storing = mode == Mode.SKIP || survey.invalid == 0;
+            this.storing = true;
         }
 
         Run store() {
-            Map<MacAddress, Device> locked = ledger.lock(survey.macs);
+            Map<MacAddress, Device> locked = ledger.lock(macs);
             locked.forEach((mac, device) -> {
                 if (device.wasSeen() || device.name() != null) {
                     present.add(mac);
@@ -206,10 +187,9 @@ public class ReferenceImports {
                     storedEvents.put(mac, range);
                 }
             });
-            ReferenceDatabase.DstCount counted = new ReferenceDatabase.DstCount(); // the survey counted already
             database.devices(this::device);
-            database.sessions(zone, counted, this::session);
-            database.events(zone, counted, this::event);
+            database.sessions(zone, dst, this::session);
+            database.events(zone, dst, this::event);
             if (mode == Mode.STRICT && problemRows > 0) {
                 ApiProblem.Detail first = problems.get(0);
                 throw new ApiProblem(422, "The database has " + problemRows + " row" + (problemRows == 1 ? "" : "s")
@@ -345,21 +325,21 @@ public class ReferenceImports {
         /** A line in the log at every tenth of the rows: a big history takes minutes, a small one needs none. */
         private void progress() {
             done++;
-            if (survey.rows < PROGRESS_FROM) {
+            if (rows < PROGRESS_FROM) {
                 return;
             }
-            int tenths = (int) (done * 10 / Math.max(1, survey.rows));
+            int tenths = (int) (done * 10 / Math.max(1, rows));
             if (tenths > reportedTenths) {
                 reportedTenths = tenths;
                 LOG.info(() -> "Import from the reference scanner: " + tenths * 10 + " % (" + done + " of "
-                        + survey.rows + " rows)");
+                        + rows + " rows)");
             }
         }
 
         MovedIn.Counts deviceCounts() {
             long present = this.present.size();
             long importedHere = imported.stream().filter(mac -> !this.present.contains(mac)).count();
-            long untouched = survey.macs.size() - present - importedHere;
+            long untouched = macs.size() - present - importedHere;
             return new MovedIn.Counts(importedHere, invalidDevices + untouched, present);
         }
     }

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import net.presence.problems.ApiProblem;
@@ -187,6 +189,31 @@ public final class ReferenceDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw failed(table, e);
         }
+    }
+
+    /**
+     * Every device the database names anywhere, once, malformed MACs left out (their rows are
+     * reported where they are read): what an import locks before it reads the rows themselves.
+     */
+    public Set<MacAddress> macs() {
+        StringBuilder sql = new StringBuilder("SELECT ses_MAC FROM ").append(quoted(actual(SESSIONS)))
+                .append(" UNION SELECT eve_MAC FROM ").append(quoted(actual(EVENTS)));
+        if (deviceColumns != null) {
+            sql.append(" UNION SELECT ").append(deviceColumns.get(0)).append(" FROM ").append(quoted(actual(DEVICES)));
+        }
+        Set<MacAddress> macs = new HashSet<>();
+        read(SESSIONS, sql.toString(), rs -> {
+            try {
+                return new Row<>(SESSIONS, 0, rs.getString(1) == null ? null : MacAddress.parse(rs.getString(1)), List.of());
+            } catch (InvalidValueException malformed) {
+                return new Row<MacAddress>(SESSIONS, 0, null, List.of());
+            }
+        }, row -> {
+            if (row.valid()) {
+                macs.add(row.value());
+            }
+        });
+        return macs;
     }
 
     /**
