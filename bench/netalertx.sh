@@ -26,7 +26,8 @@ if [ -z "$MICRO" ]; then
     mvn -B -q dependency:copy@payara-micro-for-tests
     MICRO=$(ls target/payara-micro-*.jar | head -1)
 fi
-SQLITE_JAR=$(mvn -B -q help:evaluate -Dexpression=settings.localRepository -DforceStdout)/org/xerial/sqlite-jdbc/3.54.1.0/sqlite-jdbc-3.54.1.0.jar
+SQLITE_JAR=${M2_REPO:-$HOME/.m2/repository}/org/xerial/sqlite-jdbc/3.54.1.0/sqlite-jdbc-3.54.1.0.jar
+[ -f "$SQLITE_JAR" ] || mvn -B -q dependency:get -Dtransitive=false -Dartifact=org.xerial:sqlite-jdbc:3.54.1.0
 
 mkdir -p "$OUT" && rm -rf "$DATA"
 cp "$FIXTURE" "$OUT/fixture.db" && chmod u+w "$OUT/fixture.db"
