@@ -10,11 +10,11 @@ import net.presence.problems.ApiProblem;
  * The answer to {@code POST /sessions/import/netalertx}: what was imported, skipped and already
  * present, how many wall times the DST rules touched, how long it took, and the rows skipped.
  */
-@JsonbPropertyOrder({"success", "mode", "timezone", "sessions", "events", "devices", "dst", "took_ms", "skipped"})
+@JsonbPropertyOrder({"success", "mode", "timezone", "sessions", "events", "devices", "dst", "tookMillis", "skipped"})
 public record MovedIn(boolean success, String mode, String timezone, Counts sessions, Counts events, Counts devices,
         Dst dst, @JsonbProperty("took_ms") long tookMillis, List<ApiProblem.Detail> skipped) {
 
-    @JsonbPropertyOrder({"imported", "skipped", "already_present"})
+    @JsonbPropertyOrder({"imported", "skipped", "alreadyPresent"})
     public record Counts(long imported, long skipped, @JsonbProperty("already_present") long alreadyPresent) {
     }
 
