@@ -12,7 +12,9 @@ import net.presence.problems.ApiProblem;
 
 /**
  * Refuses bodies over the method's {@link BodyLimit} with 413: at once when Content-Length says so,
- * else as soon as a chunked body passes the limit while it is read.
+ * else as soon as a chunked body passes the limit while it is read. Every body, streamed ones
+ * included, is also refused with 400 once JSON in it nests deeper than {@link #MAX_DEPTH}: the JSON
+ * parser's own limit ends in an unchecked exception, and no request of the API nests beyond 3.
  */
 @Provider
 public class BodyLimitFilter implements ContainerRequestFilter {
@@ -25,14 +27,21 @@ public class BodyLimitFilter implements ContainerRequestFilter {
         BodyLimit annotation = resource.getResourceMethod() == null ? null
                 : resource.getResourceMethod().getAnnotation(BodyLimit.class);
         long limit = annotation == null ? BodyLimit.DEFAULT : annotation.value();
-        if (limit == BodyLimit.NONE) {
-            return;
+        long length;
+        try {
+            length = request.getLength();
+        } catch (RuntimeException e) {
+            // Jersey refuses a repeated Content-Length (even an identical one) with an unchecked exception
+            throw ApiProblem.badRequest("The request has more than one Content-Length header: send exactly one");
         }
-        if (request.getLength() > limit) {
+        if (limit != BodyLimit.NONE && length > limit) {
             throw tooLarge(limit);
         }
         request.setEntityStream(new Limited(request.getEntityStream(), limit));
     }
+
+    /** Deeper than any request of the API, far below the depth at which a parser's stack is at risk. */
+    static final int MAX_DEPTH = 32;
 
     private static ApiProblem tooLarge(long limit) {
         return new ApiProblem(413, "The request body is larger than this endpoint's limit of " + limit / 1024 + " KiB");
@@ -42,6 +51,9 @@ public class BodyLimitFilter implements ContainerRequestFilter {
 
         private final long limit;
         private long read;
+        private int depth;
+        private boolean inString;
+        private boolean escaped;
 
         Limited(InputStream in, long limit) {
             super(in);
@@ -52,6 +64,9 @@ public class BodyLimitFilter implements ContainerRequestFilter {
         public int read() throws IOException {
             int b = super.read();
             count(b < 0 ? 0 : 1);
+            if (b >= 0) {
+                nest(b);
+            }
             return b;
         }
 
@@ -59,13 +74,45 @@ public class BodyLimitFilter implements ContainerRequestFilter {
         public int read(byte[] buffer, int offset, int length) throws IOException {
             int n = super.read(buffer, offset, length);
             count(Math.max(n, 0));
+            for (int i = 0; i < n; i++) {
+                nest(buffer[offset + i]);
+            }
             return n;
         }
 
         private void count(int n) {
             read += n;
-            if (read > limit) {
+            if (limit != BodyLimit.NONE && read > limit) {
                 throw tooLarge(limit);
+            }
+        }
+
+        /**
+         * Follows brackets outside strings, byte by byte (the bytes of JSON's structure are ASCII in
+         * every encoding a client may send). A line break ends any string, as JSON strings cannot hold
+         * one: one broken NDJSON line does not hide the nesting of the next.
+         */
+        private void nest(int b) {
+            if (b == '\n') {
+                inString = false;
+                escaped = false;
+            } else if (inString) {
+                if (escaped) {
+                    escaped = false;
+                } else if (b == '\\') {
+                    escaped = true;
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == '[' || b == '{') {
+                if (++depth > MAX_DEPTH) {
+                    throw ApiProblem.badRequest("The request body's JSON nests deeper than " + MAX_DEPTH
+                            + " levels: no request of this API needs more than 3");
+                }
+            } else if ((b == ']' || b == '}') && depth > 0) {
+                depth--;
             }
         }
     }

@@ -48,7 +48,7 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (isApi(path)) {
+        if (isApi(path) || isApi(mapped(request))) {
             return bearer(request, response, context);
         }
         if (LOGIN_ACTION.equals(path) && "POST".equals(request.getMethod())) {
@@ -62,6 +62,17 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         return toLoginPage(request, response, context);
+    }
+
+    /**
+     * The path as the container mapped it, decoded and normalized: {@code //sessions/scan} reaches the
+     * API's servlet as {@code /sessions/scan}, so it must meet the API's door (a JSON 401), not the
+     * page's redirect to the login form.
+     */
+    private static String mapped(HttpServletRequest request) {
+        String servlet = request.getServletPath();
+        String info = request.getPathInfo();
+        return (servlet == null ? "" : servlet) + (info == null ? "" : info);
     }
 
     static boolean isApi(String path) {
