@@ -33,6 +33,7 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
 
     public static final String LOGIN_PAGE = "/login.xhtml";
     public static final String LOGIN_ACTION = "/login";
+    public static final String LOGOUT_ACTION = "/logout";
     static final String SESSION_IDENTITY = TokenMechanism.class.getName() + ".identity";
 
     private static final Pattern BEARER = Pattern.compile("(?i)bearer ([A-Za-z0-9\\-._~+/]+=*)");
@@ -50,6 +51,9 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (isApi(path) || isApi(mapped(request))) {
             return bearer(request, response, context);
+        }
+        if ((LOGIN_ACTION.equals(path) || LOGOUT_ACTION.equals(path)) && crossSite(request)) {
+            return forbidden(response, "A login or logout must come from this site's own page");
         }
         if (LOGIN_ACTION.equals(path) && "POST".equals(request.getMethod())) {
             return login(request, context);
@@ -125,6 +129,44 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
             return AuthenticationStatus.SEND_FAILURE;
         }
         return context.redirect(target);
+    }
+
+    /**
+     * Cross-site request forgery of the login and logout forms: a browser names where a request comes
+     * from, in {@code Sec-Fetch-Site} and, on every POST, in {@code Origin} ({@code Referer} when it
+     * omits it). A request that another site (or an opaque origin such as a sandbox or a data: page)
+     * made is refused, whatever its method, before it can log anyone in or out. A client that is no
+     * browser sends none of these and needs no protection from forgery. The session cookie's
+     * SameSite=Strict is the second wall.
+     */
+    static boolean crossSite(HttpServletRequest request) {
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
+            return true;
+        }
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            String referer = request.getHeader("Referer");
+            if (referer == null) {
+                return false;
+            }
+            origin = referer;
+        }
+        String own = request.getScheme() + "://" + request.getHeader("Host");
+        return !(origin.equals(own) || origin.startsWith(own + "/"));
+    }
+
+    private static AuthenticationStatus forbidden(HttpServletResponse response, String message) {
+        try {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType(ErrorBody.MEDIA_TYPE);
+            response.setHeader("Cache-Control", "no-store");
+            response.getWriter().write(ErrorBody.of(403, message).toJson());
+            response.flushBuffer();
+        } catch (IOException e) {
+            // the client went away; it is refused all the same
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {

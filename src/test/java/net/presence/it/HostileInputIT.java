@@ -47,6 +47,7 @@ class HostileInputIT extends DeployedWar {
 
     static final String EMPTY_HOST = "host variant ''";
     static final String CUT_SHORT = "(cut short)";
+    static final String BAD_VERSION = "bad version";
 
     static boolean connectorGap(Probe probe) {
         return probe.kind().equals(EMPTY_HOST) || probe.kind().startsWith("path /sessions/%");
@@ -148,6 +149,14 @@ class HostileInputIT extends DeployedWar {
         if (status == -2) {
             return "no answer within " + TIMEOUT_MILLIS / 1000 + " s";
         }
+        if (status == -1 && probe.kind().endsWith(CUT_SHORT)) {
+            // the client promised more body than it sent and hung up: there is no one left to answer
+            return null;
+        }
+        if (status == -1 && probe.kind().startsWith(BAD_VERSION)) {
+            // the connector drops a request line it cannot parse: no answer is no HTML, redirect or 200
+            return null;
+        }
         if (status == -1) {
             return "the connection closed without an HTTP answer";
         }
@@ -159,10 +168,7 @@ class HostileInputIT extends DeployedWar {
             // closed the open sentinel); the contract wants a 400, which the connector does not offer.
             return null;
         }
-        if (status == -1 && probe.kind().endsWith(CUT_SHORT)) {
-            // the client promised more body than it sent and hung up: there is no one left to answer
-            return null;
-        }
+
         if (status >= 500 && !(status == 505 && answer.body().length == 0)) {
             return "a server error";
         }
@@ -200,7 +206,10 @@ class HostileInputIT extends DeployedWar {
                 return "not JSON";
             }
             String type = answer.header("Content-Type");
-            if (type == null || !type.startsWith("application/json")) {
+            boolean versionless = probe.kind().startsWith(BAD_VERSION) && new String(probe.head(), StandardCharsets.ISO_8859_1)
+                    .lines().findFirst().orElse("").split(" ").length < 3;
+            // a request line without a version is HTTP/0.9, whose answers the connector strips of headers
+            if (!versionless && (type == null || !type.startsWith("application/json"))) {
                 return "JSON without the JSON content type";
             }
             boolean success = status < 300;
@@ -516,7 +525,7 @@ class HostileInputIT extends DeployedWar {
                     + "b\r\n", body, true, auth.valid(), false);
             case 9 -> add("Expect", method, target, head + "Expect: " + pick("100-continue", "200-ok", "x") + "\r\n", body, true,
                     auth.valid(), false);
-            case 10 -> add("bad version", method, target, head, body, true, auth.valid(), false,
+            case 10 -> add(BAD_VERSION, method, target, head, body, true, auth.valid(), false,
                     pick("HTTP/9.9", "HTTP/1.1x", "HTTP/1", "HTTPS/1.1", "http/1.1", ""), true, false);
             default -> add("header line folding", method, target, head + "X-A: a\r\n b\r\n", body, true, auth.valid(), false);
         }
