@@ -45,6 +45,9 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identities;
 
+    @Inject
+    LoginThrottle throttle;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -56,7 +59,7 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
             return forbidden(response, "A login or logout must come from this site's own page");
         }
         if (LOGIN_ACTION.equals(path) && "POST".equals(request.getMethod())) {
-            return login(request, context);
+            return login(request, response, context);
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_IDENTITY) instanceof Identity identity) {
@@ -86,6 +89,10 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
     private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         List<String> headers = Collections.list(request.getHeaders("Authorization"));
+        long wait = throttle.blockedSeconds(request.getRemoteAddr(), System.currentTimeMillis());
+        if (wait > 0) {
+            return tooManyFailures(response, wait);
+        }
         var match = headers.size() == 1 ? BEARER.matcher(headers.get(0).strip()) : null;
         if (match != null && match.matches()) {
             CredentialValidationResult result = identities.validate(new TokenCredential(match.group(1)));
@@ -93,15 +100,24 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
                 return context.notifyContainerAboutLogin(result);
             }
         }
+        if (!headers.isEmpty()) {
+            // a token was offered and failed; no header at all is no guess
+            throttle.failed(request.getRemoteAddr(), System.currentTimeMillis());
+        }
         return unauthorized(response, context);
     }
 
-    private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context) {
+    private AuthenticationStatus login(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        long wait = throttle.blockedSeconds(request.getRemoteAddr(), System.currentTimeMillis());
+        if (wait > 0) {
+            return tooManyFailures(response, wait);
+        }
         String token = request.getParameter("token");
         CredentialValidationResult result = token == null || token.isBlank()
                 ? CredentialValidationResult.INVALID_RESULT
                 : identities.validate(new TokenCredential(token.strip()));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            throttle.failed(request.getRemoteAddr(), System.currentTimeMillis());
             return context.redirect(request.getContextPath() + LOGIN_PAGE + "?failed=true");
         }
         HttpSession old = request.getSession(false);
@@ -162,6 +178,21 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
             response.setContentType(ErrorBody.MEDIA_TYPE);
             response.setHeader("Cache-Control", "no-store");
             response.getWriter().write(ErrorBody.of(403, message).toJson());
+            response.flushBuffer();
+        } catch (IOException e) {
+            // the client went away; it is refused all the same
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** 429 for an address that failed too often (LoginThrottle), on the API and the login form alike. */
+    private static AuthenticationStatus tooManyFailures(HttpServletResponse response, long seconds) {
+        try {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(seconds));
+            response.setContentType(ErrorBody.MEDIA_TYPE);
+            response.getWriter().write(ErrorBody.of(429, "Too many failed tokens from this address: try again in "
+                    + seconds + " s").toJson());
             response.flushBuffer();
         } catch (IOException e) {
             // the client went away; it is refused all the same

@@ -48,6 +48,11 @@ final class RawHttp {
     private final int port;
     private final int timeoutMillis;
 
+    /** Sends {@link #from(String, byte[], byte[])} an address of the loopback network. */
+    Answer from(String source, byte[] head, byte[] body) {
+        return send(source, head, body);
+    }
+
     RawHttp(String host, int port, int timeoutMillis) {
         if (!List.of("localhost", "127.0.0.1").contains(host)) {
             throw new IllegalStateException("Raw requests go to loopback only, not to " + host);
@@ -59,7 +64,21 @@ final class RawHttp {
 
     /** Sends head and body as given, then reads the answer until the server closes or the time-out. */
     Answer send(byte[] head, byte[] body) {
+        return send(null, head, body);
+    }
+
+    /**
+     * From a source address of the loopback network (127.0.0.0/8, all of it this machine's own), so
+     * that the server sees many clients: its failed-login throttle counts per address.
+     */
+    private Answer send(String source, byte[] head, byte[] body) {
         try (Socket socket = new Socket()) {
+            if (source != null) {
+                if (!source.startsWith("127.")) {
+                    throw new IllegalStateException("Loopback sources only, not " + source);
+                }
+                socket.bind(new InetSocketAddress(source, 0));
+            }
             socket.connect(new InetSocketAddress(host, port), timeoutMillis);
             socket.setSoTimeout(timeoutMillis);
             OutputStream out = socket.getOutputStream();
