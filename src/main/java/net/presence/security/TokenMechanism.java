@@ -157,8 +157,9 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
      */
     static boolean crossSite(HttpServletRequest request) {
         String fetchSite = request.getHeader("Sec-Fetch-Site");
-        if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
-            return true;
+        if (fetchSite != null) {
+            // the browser's own verdict, where it gives one, decides: "none" is the user typing the address
+            return !fetchSite.equals("same-origin") && !fetchSite.equals("none");
         }
         String origin = request.getHeader("Origin");
         if (origin == null) {

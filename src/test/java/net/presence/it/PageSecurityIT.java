@@ -158,7 +158,7 @@ class PageSecurityIT extends DeployedWar {
                 .contains("unsafe-inline"), "inline script allowed: " + policy);
         assertFalse(policy.contains("unsafe-eval"), policy);
         assertEquals("nosniff", reply.header("X-Content-Type-Options"));
-        assertEquals("no-referrer", reply.header("Referrer-Policy"));
+        assertEquals("same-origin", reply.header("Referrer-Policy"));
         assertEquals("no-store", reply.header("Cache-Control"));
     }
 
