@@ -4,6 +4,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -12,7 +13,9 @@ import net.presence.problems.ApiProblem;
 
 /**
  * Refuses bodies over the method's {@link BodyLimit} with 413: at once when Content-Length says so,
- * else as soon as a chunked body passes the limit while it is read.
+ * else as soon as a chunked body passes the limit while it is read. Every JSON body, streamed ones
+ * included, is also refused with 400 once it nests deeper than {@link #MAX_DEPTH}: the JSON
+ * parser's own limit ends in an unchecked exception, and no request of the API nests beyond 3.
  */
 @Provider
 public class BodyLimitFilter implements ContainerRequestFilter {
@@ -25,14 +28,25 @@ public class BodyLimitFilter implements ContainerRequestFilter {
         BodyLimit annotation = resource.getResourceMethod() == null ? null
                 : resource.getResourceMethod().getAnnotation(BodyLimit.class);
         long limit = annotation == null ? BodyLimit.DEFAULT : annotation.value();
-        if (limit == BodyLimit.NONE) {
-            return;
+        try {
+            request.getLength();
+        } catch (RuntimeException e) {
+            // Jersey refuses a repeated Content-Length (even an identical one) with an unchecked exception
+            throw ApiProblem.badRequest("The request has more than one Content-Length header: send exactly one");
         }
-        if (declaredLength(request) > limit) {
+        if (limit != BodyLimit.NONE && declaredLength(request) > limit) {
             throw tooLarge(limit);
         }
-        request.setEntityStream(new Limited(request.getEntityStream(), limit));
+        request.setEntityStream(new Limited(request.getEntityStream(), limit, isJson(request.getMediaType())));
     }
+
+    /** JSON and NDJSON bodies are followed for their nesting; a binary upload (a database file) is not. */
+    private static boolean isJson(MediaType type) {
+        return type != null && type.getSubtype().toLowerCase(java.util.Locale.ROOT).contains("json");
+    }
+
+    /** Deeper than any request of the API, far below the depth at which a parser's stack is at risk. */
+    static final int MAX_DEPTH = 32;
 
     /**
      * The Content-Length header as a long: {@code getLength()} is an int and answers -1 for anything
@@ -63,16 +77,25 @@ public class BodyLimitFilter implements ContainerRequestFilter {
 
         private final long limit;
         private long read;
+        private int depth;
+        private boolean inString;
+        private boolean escaped;
 
-        Limited(InputStream in, long limit) {
+        private final boolean json;
+
+        Limited(InputStream in, long limit, boolean json) {
             super(in);
             this.limit = limit;
+            this.json = json;
         }
 
         @Override
         public int read() throws IOException {
             int b = super.read();
             count(b < 0 ? 0 : 1);
+            if (b >= 0 && json) {
+                nest(b);
+            }
             return b;
         }
 
@@ -80,13 +103,45 @@ public class BodyLimitFilter implements ContainerRequestFilter {
         public int read(byte[] buffer, int offset, int length) throws IOException {
             int n = super.read(buffer, offset, length);
             count(Math.max(n, 0));
+            for (int i = 0; json && i < n; i++) {
+                nest(buffer[offset + i]);
+            }
             return n;
         }
 
         private void count(int n) {
             read += n;
-            if (read > limit) {
+            if (limit != BodyLimit.NONE && read > limit) {
                 throw tooLarge(limit);
+            }
+        }
+
+        /**
+         * Follows brackets outside strings, byte by byte (the bytes of JSON's structure are ASCII in
+         * every encoding a client may send). A line break ends any string, as JSON strings cannot hold
+         * one: one broken NDJSON line does not hide the nesting of the next.
+         */
+        private void nest(int b) {
+            if (b == '\n') {
+                inString = false;
+                escaped = false;
+            } else if (inString) {
+                if (escaped) {
+                    escaped = false;
+                } else if (b == '\\') {
+                    escaped = true;
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == '[' || b == '{') {
+                if (++depth > MAX_DEPTH) {
+                    throw ApiProblem.badRequest("The request body's JSON nests deeper than " + MAX_DEPTH
+                            + " levels: no request of this API needs more than 3");
+                }
+            } else if ((b == ']' || b == '}') && depth > 0) {
+                depth--;
             }
         }
     }

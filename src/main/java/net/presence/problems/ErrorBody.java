@@ -27,6 +27,7 @@ public record ErrorBody(boolean success, String error, String message, List<ApiP
             Map.entry(413, "Payload Too Large"),
             Map.entry(415, "Unsupported Media Type"),
             Map.entry(422, "Unprocessable Entity"),
+            Map.entry(429, "Too Many Requests"),
             Map.entry(500, "Internal Server Error"),
             Map.entry(503, "Service Unavailable"));
 

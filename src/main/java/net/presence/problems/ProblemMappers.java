@@ -45,6 +45,10 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
                     .header(HttpHeaders.ALLOW, allowed)
                     .build();
         }
+        if (unreadable(cause)) {
+            // the client's body ended early or broke its chunking: its mistake, not the server's failure
+            return respond(400, "The request body could not be read to its end: it is shorter than announced or badly chunked", null);
+        }
         if (cause instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
             return respond(status, messageFor(status), null);
@@ -68,6 +72,15 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
                 .type(ErrorBody.MEDIA_TYPE)
                 .entity(problem == null ? ErrorBody.of(status, message) : ErrorBody.of(status, message, problem.details()))
                 .build();
+    }
+
+    private static boolean unreadable(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable thrown) {

@@ -33,6 +33,7 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
 
     public static final String LOGIN_PAGE = "/login.xhtml";
     public static final String LOGIN_ACTION = "/login";
+    public static final String LOGOUT_ACTION = "/logout";
     static final String SESSION_IDENTITY = TokenMechanism.class.getName() + ".identity";
 
     private static final Pattern BEARER = Pattern.compile("(?i)bearer ([A-Za-z0-9\\-._~+/]+=*)");
@@ -44,15 +45,21 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identities;
 
+    @Inject
+    LoginThrottle throttle;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (isApi(path)) {
+        if (isApi(path) || isApi(mapped(request))) {
             return bearer(request, response, context);
         }
+        if ((LOGIN_ACTION.equals(path) || LOGOUT_ACTION.equals(path)) && crossSite(request)) {
+            return forbidden(response, "A login or logout must come from this site's own page");
+        }
         if (LOGIN_ACTION.equals(path) && "POST".equals(request.getMethod())) {
-            return login(request, context);
+            return login(request, response, context);
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_IDENTITY) instanceof Identity identity) {
@@ -64,6 +71,17 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
         return toLoginPage(request, response, context);
     }
 
+    /**
+     * The path as the container mapped it, decoded and normalized: {@code //sessions/scan} reaches the
+     * API's servlet as {@code /sessions/scan}, so it must meet the API's door (a JSON 401), not the
+     * page's redirect to the login form.
+     */
+    private static String mapped(HttpServletRequest request) {
+        String servlet = request.getServletPath();
+        String info = request.getPathInfo();
+        return (servlet == null ? "" : servlet) + (info == null ? "" : info);
+    }
+
     static boolean isApi(String path) {
         return path.equals("/sessions") || path.startsWith("/sessions/");
     }
@@ -71,6 +89,10 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
     private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         List<String> headers = Collections.list(request.getHeaders("Authorization"));
+        long wait = throttle.blockedSeconds(request.getRemoteAddr(), System.currentTimeMillis());
+        if (wait > 0) {
+            return tooManyFailures(response, wait);
+        }
         var match = headers.size() == 1 ? BEARER.matcher(headers.get(0).strip()) : null;
         if (match != null && match.matches()) {
             CredentialValidationResult result = identities.validate(new TokenCredential(match.group(1)));
@@ -78,15 +100,24 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
                 return context.notifyContainerAboutLogin(result);
             }
         }
+        if (!headers.isEmpty()) {
+            // a token was offered and failed; no header at all is no guess
+            throttle.failed(request.getRemoteAddr(), System.currentTimeMillis());
+        }
         return unauthorized(response, context);
     }
 
-    private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context) {
+    private AuthenticationStatus login(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        long wait = throttle.blockedSeconds(request.getRemoteAddr(), System.currentTimeMillis());
+        if (wait > 0) {
+            return tooManyFailures(response, wait);
+        }
         String token = request.getParameter("token");
         CredentialValidationResult result = token == null || token.isBlank()
                 ? CredentialValidationResult.INVALID_RESULT
                 : identities.validate(new TokenCredential(token.strip()));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            throttle.failed(request.getRemoteAddr(), System.currentTimeMillis());
             return context.redirect(request.getContextPath() + LOGIN_PAGE + "?failed=true");
         }
         HttpSession old = request.getSession(false);
@@ -114,6 +145,60 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
             return AuthenticationStatus.SEND_FAILURE;
         }
         return context.redirect(target);
+    }
+
+    /**
+     * Cross-site request forgery of the login and logout forms: a browser names where a request comes
+     * from, in {@code Sec-Fetch-Site} and, on every POST, in {@code Origin} ({@code Referer} when it
+     * omits it). A request that another site (or an opaque origin such as a sandbox or a data: page)
+     * made is refused, whatever its method, before it can log anyone in or out. A client that is no
+     * browser sends none of these and needs no protection from forgery. The session cookie's
+     * SameSite=Strict is the second wall.
+     */
+    static boolean crossSite(HttpServletRequest request) {
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        if (fetchSite != null) {
+            // the browser's own verdict, where it gives one, decides: "none" is the user typing the address
+            return !fetchSite.equals("same-origin") && !fetchSite.equals("none");
+        }
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            String referer = request.getHeader("Referer");
+            if (referer == null) {
+                return false;
+            }
+            origin = referer;
+        }
+        String own = request.getScheme() + "://" + request.getHeader("Host");
+        return !(origin.equals(own) || origin.startsWith(own + "/"));
+    }
+
+    private static AuthenticationStatus forbidden(HttpServletResponse response, String message) {
+        try {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType(ErrorBody.MEDIA_TYPE);
+            response.setHeader("Cache-Control", "no-store");
+            response.getWriter().write(ErrorBody.of(403, message).toJson());
+            response.flushBuffer();
+        } catch (IOException e) {
+            // the client went away; it is refused all the same
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** 429 for an address that failed too often (LoginThrottle), on the API and the login form alike. */
+    private static AuthenticationStatus tooManyFailures(HttpServletResponse response, long seconds) {
+        try {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(seconds));
+            response.setContentType(ErrorBody.MEDIA_TYPE);
+            response.getWriter().write(ErrorBody.of(429, "Too many failed tokens from this address: try again in "
+                    + seconds + " s").toJson());
+            response.flushBuffer();
+        } catch (IOException e) {
+            // the client went away; it is refused all the same
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {
