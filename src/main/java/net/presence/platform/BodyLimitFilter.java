@@ -4,11 +4,13 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import net.presence.problems.ApiProblem;
 
 /**
@@ -28,10 +30,9 @@ public class BodyLimitFilter implements ContainerRequestFilter {
         BodyLimit annotation = resource.getResourceMethod() == null ? null
                 : resource.getResourceMethod().getAnnotation(BodyLimit.class);
         long limit = annotation == null ? BodyLimit.DEFAULT : annotation.value();
-        try {
-            request.getLength();
-        } catch (RuntimeException e) {
-            // Jersey refuses a repeated Content-Length (even an identical one) with an unchecked exception
+        List<String> lengths = request.getHeaders().get(HttpHeaders.CONTENT_LENGTH);
+        if (lengths != null && (lengths.size() > 1 || lengths.get(0).contains(","))) {
+            // Jersey would fail on it later with an unchecked exception, even for two equal values
             throw ApiProblem.badRequest("The request has more than one Content-Length header: send exactly one");
         }
         if (limit != BodyLimit.NONE && declaredLength(request) > limit) {
@@ -40,10 +41,16 @@ public class BodyLimitFilter implements ContainerRequestFilter {
         request.setEntityStream(new Limited(request.getEntityStream(), limit, isJson(request.getMediaType())));
     }
 
-    /** JSON and NDJSON bodies are followed for their nesting; a binary upload (a database file) is not. */
+    /**
+     * Every body is followed for its JSON nesting, whatever it claims to be, except one that says it
+     * is a binary file (the reference scanner's database), whose bytes mean nothing as brackets.
+     */
     private static boolean isJson(MediaType type) {
-        return type != null && type.getSubtype().toLowerCase(java.util.Locale.ROOT).contains("json");
+        return type == null || !BINARY.contains(type.getType() + "/" + type.getSubtype().toLowerCase(java.util.Locale.ROOT));
     }
+
+    private static final java.util.Set<String> BINARY = java.util.Set.of(
+            "application/octet-stream", "application/vnd.sqlite3", "application/x-sqlite3");
 
     /** Deeper than any request of the API, far below the depth at which a parser's stack is at risk. */
     static final int MAX_DEPTH = 32;
