@@ -23,11 +23,25 @@ public class ConfiguredDataSource implements DataSource {
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
 
     private volatile DataSource target;
+    private String applicationName = "sessions";
     private PrintWriter logWriter;
     private int loginTimeout;
 
+    /** The name PostgreSQL shows for these connections (pg_stat_activity). */
+    public void setApplicationName(String applicationName) {
+        this.applicationName = applicationName;
+    }
+
+    public String getApplicationName() {
+        return applicationName;
+    }
+
     /** The database the settings name now: PostgreSQL or embedded Derby. */
     public static DataSource fromSettings() {
+        return fromSettings("sessions");
+    }
+
+    private static DataSource fromSettings(String applicationName) {
         Optional<String> url = Settings.read(Settings.DB_URL);
         if (url.isEmpty()) {
             EmbeddedDataSource derby = new EmbeddedDataSource();
@@ -43,7 +57,7 @@ public class ConfiguredDataSource implements DataSource {
         Settings.read(Settings.DB_USER).ifPresent(postgres::setUser);
         Settings.read(Settings.DB_PASSWORD).ifPresent(postgres::setPassword);
         postgres.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
-        postgres.setApplicationName("sessions");
+        postgres.setApplicationName(applicationName);
         return postgres;
     }
 
@@ -63,7 +77,7 @@ public class ConfiguredDataSource implements DataSource {
         if (chosen == null) {
             synchronized (this) {
                 if (target == null) {
-                    target = fromSettings();
+                    target = fromSettings(applicationName);
                 }
                 chosen = target;
             }

@@ -32,6 +32,8 @@ import javax.sql.DataSource;
 @DataSourceDefinition(
         name = "java:app/jdbc/sessions",
         className = "net.presence.platform.ConfiguredDataSource",
+        // WildFly refuses a datasource class without at least one property
+        properties = {"applicationName=sessions"},
         transactional = true,
         minPoolSize = 2,
         maxPoolSize = 32)

@@ -1,6 +1,8 @@
 package net.presence.platform;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -8,6 +10,8 @@ import java.sql.SQLException;
 import java.util.Properties;
 import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.exceptions.DatabaseException;
+import org.eclipse.persistence.platform.database.DerbyPlatform;
+import org.eclipse.persistence.platform.database.PostgreSQLPlatform;
 import org.eclipse.persistence.sessions.Connector;
 import org.eclipse.persistence.sessions.DatasourceLogin;
 import org.eclipse.persistence.sessions.Login;
@@ -23,24 +27,44 @@ import org.eclipse.persistence.sessions.server.ServerSession;
  * be opened is replaced by a stand-in that only names the configured database and refuses
  * everything else. Every later connection is a real one from the container's pool.
  * <p>
- * It also sets Derby's properties before Derby boots (DerbyLog). Runs before EclipseLink logs in.
+ * It also chooses EclipseLink's database platform from the settings, and sets Derby's properties
+ * before Derby boots (DerbyLog). Runs before EclipseLink logs in.
  */
 public class PatientLogin implements SessionCustomizer {
 
     @Override
     public void customize(Session session) {
         DerbyLog.prepare();
-        patient(session.getDatasourceLogin());
+        prepare(session.getDatasourceLogin());
         // the read pool and the write pools log in with logins of their own, cloned earlier
         if (session instanceof ServerSession server) {
-            patient(server.getReadConnectionPool().getLogin());
-            server.getConnectionPools().values().forEach(pool -> patient(pool.getLogin()));
+            prepare(server.getReadConnectionPool().getLogin());
+            server.getConnectionPools().values().forEach(pool -> prepare(pool.getLogin()));
         }
     }
 
-    private static void patient(Login login) {
-        if (login instanceof DatasourceLogin datasource && !(datasource.getConnector() instanceof Patient)) {
-            datasource.setConnector(new Patient(datasource.getConnector()));
+    private static void prepare(Login login) {
+        if (login instanceof DatasourceLogin datasource) {
+            datasource.setDatasourcePlatform(ConfiguredDataSource.isDerby() ? new Derby() : new PostgreSQLPlatform());
+            if (!(datasource.getConnector() instanceof Patient)) {
+                datasource.setConnector(new Patient(datasource.getConnector()));
+            }
+        }
+    }
+
+    /**
+     * The platform is the one the settings name, not one detected at login (persistence.xml names a
+     * target database, so EclipseLink does not detect). Derby's writes a boolean it puts into the
+     * SQL text (queries that do not bind, see Reads.window) as TRUE, the literal Derby accepts for
+     * its BOOLEAN columns, not as 1.
+     */
+    static final class Derby extends DerbyPlatform {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void appendBoolean(Boolean value, Writer writer) throws IOException {
+            writer.write(value ? "TRUE" : "FALSE");
         }
     }
 
@@ -62,6 +86,8 @@ public class PatientLogin implements SessionCustomizer {
                 if (Migrations.ready()) {
                     throw unreachable;
                 }
+                java.util.logging.Logger.getLogger(PatientLogin.class.getName()).info(
+                        "The persistence unit starts without its database: " + unreachable.getMessage());
                 return standIn();
             }
         }

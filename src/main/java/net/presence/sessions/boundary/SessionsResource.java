@@ -100,9 +100,13 @@ public class SessionsResource {
         return rows(zone, page.total(), page.items());
     }
 
-    /** One device's sessions overlapping the period up to now, newest first. */
+    /**
+     * One device's sessions overlapping the period up to now, newest first. The template leaves out
+     * the literal GET routes of the other resources at /sessions: JAX-RS says a literal wins, and
+     * Jersey (Payara) does so, but RESTEasy (WildFly) compares the classes' methods differently.
+     */
     @GET
-    @Path("{mac}")
+    @Path("{mac: (?!(totals|session-events)$)[^/]+}")
     public Response device(@PathParam("mac") String mac, @QueryParam("period") String period,
             @QueryParam("tz") String tz) {
         String method = WRITE_ROUTES.get(mac);
