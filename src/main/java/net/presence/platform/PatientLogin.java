@@ -14,6 +14,7 @@ import org.eclipse.persistence.platform.database.DerbyPlatform;
 import org.eclipse.persistence.platform.database.PostgreSQLPlatform;
 import org.eclipse.persistence.sessions.Connector;
 import org.eclipse.persistence.sessions.DatasourceLogin;
+import org.eclipse.persistence.internal.databaseaccess.Platform;
 import org.eclipse.persistence.sessions.Login;
 import org.eclipse.persistence.sessions.Session;
 import org.eclipse.persistence.sessions.server.ServerSession;
@@ -45,7 +46,10 @@ public class PatientLogin implements SessionCustomizer {
 
     private static void prepare(Login login) {
         if (login instanceof DatasourceLogin datasource) {
-            datasource.setDatasourcePlatform(ConfiguredDataSource.isDerby() ? new Derby() : new PostgreSQLPlatform());
+            Platform chosen = ConfiguredDataSource.isDerby() ? new Derby() : new PostgreSQLPlatform();
+            // keeps what the persistence unit configured on the first one: sequences, batch writing
+            datasource.getDatasourcePlatform().copyInto(chosen);
+            datasource.setDatasourcePlatform(chosen);
             if (!(datasource.getConnector() instanceof Patient)) {
                 datasource.setConnector(new Patient(datasource.getConnector()));
             }
