@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -78,6 +79,12 @@ public final class Api {
         } catch (Exception e) {
             throw new IllegalStateException("Request failed: " + e, e);
         }
+    }
+
+    /** Sends without waiting; the reply, or the failure (a time-out among them), when it comes. */
+    public CompletableFuture<Reply> sendAsync(HttpRequest.Builder request) {
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> new Reply(response.statusCode(), response.headers(), response.body()));
     }
 
     /** A MAC no other test uses. */

@@ -2,7 +2,6 @@ package net.presence.it;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,14 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import static net.presence.it.Api.ADMIN;
 import static net.presence.it.Api.READ;
@@ -34,26 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * /sessions/events and /sessions/scan, checked row by row through /sessions/list. The server runs
  * with a grace period of 60 s and a stale limit of ten years (see arquillian.xml).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ObservationsIT {
+class ObservationsIT extends DeployedWar {
 
     static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneId.of(Api.ZONE));
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return Api.war();
-    }
-
-    @ArquillianResource
-    URL url;
-
-    Api api;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(url);
-    }
 
     Api.Reply event(String mac, String ip, String type, String time) {
         return api.post("/sessions/events", ADMIN, "{\"mac\":\"" + mac + "\",\"ip\":\"" + ip + "\",\"event_type\":\"" + type + "\""

@@ -1,5 +1,6 @@
 package net.presence.sessions.boundary;
 
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 
 /** Queries whose results are only written out, never changed. */
@@ -12,8 +13,9 @@ public final class Reads {
      * Tells EclipseLink not to register the results in the persistence context: a listing of
      * thousands of rows then costs no change tracking. Other providers ignore the hint.
      */
-    public static <T> TypedQuery<T> readOnly(TypedQuery<T> query) {
-        return query.setHint("eclipselink.read-only", "true");
+    public static <T extends Query> T readOnly(T query) {
+        query.setHint("eclipselink.read-only", "true");
+        return query;
     }
 
     /**
