@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Optional;
 import net.presence.values.Zones;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -29,10 +30,15 @@ public class Settings {
      * server thread (the connection pool's, a timer's) whose context class loader is not the WAR's.
      */
     public static Optional<String> read(String key) {
-        return ConfigProvider.getConfig(Settings.class.getClassLoader())
-                .getOptionalValue(key, String.class)
-                .map(String::strip)
-                .filter(value -> !value.isEmpty());
+        Optional<String> value;
+        try {
+            value = ConfigProvider.getConfig(Settings.class.getClassLoader()).getOptionalValue(key, String.class);
+        } catch (IllegalStateException noImplementation) {
+            // outside a server (unit tests): the same two sources, in the same order, read directly
+            value = Optional.ofNullable(System.getProperty(key))
+                    .or(() -> Optional.ofNullable(System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_'))));
+        }
+        return value.map(String::strip).filter(text -> !text.isEmpty());
     }
 
     public Path dataDir() {
