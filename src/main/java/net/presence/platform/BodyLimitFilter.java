@@ -28,14 +28,35 @@ public class BodyLimitFilter implements ContainerRequestFilter {
         if (limit == BodyLimit.NONE) {
             return;
         }
-        if (request.getLength() > limit) {
+        if (declaredLength(request) > limit) {
             throw tooLarge(limit);
         }
         request.setEntityStream(new Limited(request.getEntityStream(), limit));
     }
 
+    /**
+     * The Content-Length header as a long: {@code getLength()} is an int and answers -1 for anything
+     * over 2 GiB, which would let a declared 3 GiB body start streaming before it is refused.
+     */
+    private static long declaredLength(ContainerRequestContext request) {
+        String header = request.getHeaderString("Content-Length");
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            return -1; // the container refuses a malformed length itself
+        }
+    }
+
     private static ApiProblem tooLarge(long limit) {
-        return new ApiProblem(413, "The request body is larger than this endpoint's limit of " + limit / 1024 + " KiB");
+        return new ApiProblem(413, "The request body is larger than this endpoint's limit of " + size(limit));
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1L << 30 && bytes % (1L << 30) == 0 ? bytes / (1L << 30) + " GiB"
+                : bytes >= 1L << 20 && bytes % (1L << 20) == 0 ? bytes / (1L << 20) + " MiB" : bytes / 1024 + " KiB";
     }
 
     private static final class Limited extends FilterInputStream {

@@ -4,13 +4,16 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import net.presence.problems.ApiProblem;
 import net.presence.values.InvalidValueException;
@@ -22,6 +25,12 @@ import net.presence.values.InvalidValueException;
  */
 public final class JsonBody {
 
+    /**
+     * One factory for every body: {@code Json.createReader} looks the JSON-P provider up anew on
+     * each call, which scans every jar of the WAR, and an import calls it once per line.
+     */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
     private final JsonObject object;
     private final List<ApiProblem.Detail> problems = new ArrayList<>();
 
@@ -31,7 +40,7 @@ public final class JsonBody {
 
     public static JsonBody read(InputStream in) {
         JsonStructure json;
-        try (JsonReader reader = Json.createReader(in)) {
+        try (JsonReader reader = READERS.createReader(in)) {
             json = reader.read();
         } catch (JsonParsingException e) {
             throw ApiProblem.badRequest("The request body is not well-formed JSON (at line " + e.getLocation().getLineNumber()
@@ -49,6 +58,11 @@ public final class JsonBody {
 
     public static JsonBody of(JsonObject object) {
         return new JsonBody(object);
+    }
+
+    /** A reader of one JSON text, such as a line of an upload. */
+    public static JsonReader reader(Reader text) {
+        return READERS.createReader(text);
     }
 
     /** The field's text, or null when absent; a value that is not a string is a problem. */

@@ -12,11 +12,16 @@ import java.util.List;
 public class ApiProblem extends RuntimeException {
 
     /**
-     * One problem of a request with several, named by its field, or by its line in a bulk upload;
-     * a name that does not apply is null and left out of the JSON.
+     * One problem of a request with several, named by its field, by its line in a bulk upload, or
+     * by the table and rowid of an uploaded database; a name that does not apply is null and left
+     * out of the JSON.
      */
-    @JsonbPropertyOrder({"line", "field", "message"})
-    public record Detail(String field, Long line, String message) {
+    @JsonbPropertyOrder({"table", "rowid", "line", "field", "message"})
+    public record Detail(String table, Long rowid, String field, Long line, String message) {
+
+        public Detail(String field, Long line, String message) {
+            this(null, null, field, line, message);
+        }
 
         public Detail(String field, String message) {
             this(field, null, message);
@@ -24,6 +29,10 @@ public class ApiProblem extends RuntimeException {
 
         public static Detail atLine(long line, String field, String message) {
             return new Detail(field, line, message);
+        }
+
+        public static Detail atRow(String table, long rowid, String field, String message) {
+            return new Detail(table, rowid, field, null, message);
         }
     }
 

@@ -5,6 +5,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.InputStream;
@@ -32,6 +33,8 @@ import net.presence.values.TimeInput;
 final class ScanBody {
 
     static final int MAX_DETAILS = 100;
+    /** Made once: {@code Json.createParser} looks the JSON-P provider up anew on every call. */
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     private final ZoneId zone;
     private final Instant now;
@@ -49,7 +52,7 @@ final class ScanBody {
     }
 
     private Scan read(InputStream in) {
-        try (JsonParser json = Json.createParser(in)) {
+        try (JsonParser json = PARSERS.createParser(in)) {
             if (!json.hasNext()) {
                 throw ApiProblem.badRequest("The request body is empty: expected a JSON object");
             }

@@ -1,6 +1,5 @@
 package net.presence.sessions.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import java.io.BufferedInputStream;
@@ -93,7 +92,7 @@ final class ImportSpool implements AutoCloseable {
             problem(ApiProblem.Detail.atLine(number, null, "The line is longer than " + ImportLines.MAX_LINE + " characters"));
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(line))) {
+        try (JsonReader reader = JsonBody.reader(new StringReader(line))) {
             return NewSessionReader.read(JsonBody.of(reader.readObject()), zone, now);
         } catch (JsonException | IllegalStateException notAnObject) {
             problem(ApiProblem.Detail.atLine(number, null, "The line is not a JSON object"));

@@ -38,6 +38,10 @@ public class Device {
     @Column(name = "LAST_IP", length = 45)
     private String lastIp;
 
+    /** The name another scanner gave the device, kept since the move; null when it had none. */
+    @Column(name = "NAME", length = 250)
+    private String name;
+
     protected Device() {
     }
 
@@ -80,6 +84,24 @@ public class Device {
         lastEventAt = null;
         lastObservedAt = null;
         lastIp = null;
+    }
+
+    /** A name, unless the device already has one: a name given here is never overwritten. */
+    public boolean nameIfUnnamed(String given) {
+        if (name != null || given == null) {
+            return false;
+        }
+        name = given;
+        return true;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The first and last instants of the device's events, or null when it has none. */
+    public long[] eventRange() {
+        return firstSeenAt == null || lastEventAt == null ? null : new long[] {firstSeenAt, lastEventAt};
     }
 
     public Instant lastEvent() {

@@ -114,6 +114,14 @@ public class Session {
         return session;
     }
 
+    /** A session whose disconnection was never observed: it began, and then nothing more is known. */
+    public static Session missingDisconnection(MacAddress mac, IpAddress ip, String info, Instant connected,
+            EventType type) {
+        Session session = new Session(mac, ip, info, connected, type);
+        session.loseDisconnection();
+        return session;
+    }
+
     public void close(Instant disconnected, EventType type) {
         if (connectedAt != null && disconnected.toEpochMilli() < connectedAt) {
             throw new IllegalArgumentException("A session cannot end before it starts");

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Moving in a big history: a reference-scanner database of 1,000 devices x 1,000 sessions
+# (1,000,000 sessions, 2,000,000 events) imported by POST /sessions/import/netalertx into a
+# fresh server with a 256 MB heap. Prints the import's answer, its time and the server's peak RSS.
+#
+#   bash bench/netalertx.sh                        # the full size
+#   DEVICES=100 PER_DEVICE=100 bash bench/netalertx.sh   # a quick look
+#
+# The schema is the fixture's own (../shared/fixtures/netalertx/app.db, read from a copy).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT=${PORT:-8088}
+DEVICES=${DEVICES:-1000}
+PER_DEVICE=${PER_DEVICE:-1000}
+HEAP=${HEAP:-256m}
+FIXTURE=${FIXTURE:-../shared/fixtures/netalertx/app.db}
+TOKEN=bench-admin-token-$(date +%s)
+OUT=target/bench-netalertx
+DATA=$OUT/data
+BASE=http://127.0.0.1:$PORT
+
+[ -f target/sessions.war ] || mvn -B -q -DskipTests package
+MICRO=$(ls target/payara-micro-*.jar 2>/dev/null | head -1 || true)
+if [ -z "$MICRO" ]; then
+    mvn -B -q dependency:copy@payara-micro-for-tests
+    MICRO=$(ls target/payara-micro-*.jar | head -1)
+fi
+SQLITE_JAR=${M2_REPO:-$HOME/.m2/repository}/org/xerial/sqlite-jdbc/3.54.1.0/sqlite-jdbc-3.54.1.0.jar
+[ -f "$SQLITE_JAR" ] || mvn -B -q dependency:get -Dtransitive=false -Dartifact=org.xerial:sqlite-jdbc:3.54.1.0
+
+mkdir -p "$OUT" && rm -rf "$DATA"
+cp "$FIXTURE" "$OUT/fixture.db" && chmod u+w "$OUT/fixture.db"
+if [ ! -f "$OUT/big-$DEVICES-$PER_DEVICE.db" ]; then
+    echo "Generating the database: $DEVICES devices x $PER_DEVICE sessions"
+    java -cp "$SQLITE_JAR" bench/ReferenceDb.java "$OUT/fixture.db" "$OUT/big-$DEVICES-$PER_DEVICE.db" "$DEVICES" "$PER_DEVICE"
+fi
+
+echo "Starting the server (heap $HEAP)"
+SESSIONS_ADMIN_TOKEN=$TOKEN SESSIONS_DATA_DIR=$DATA SESSIONS_TIMEZONE=UTC \
+    java -Xmx$HEAP -jar "$MICRO" --deploy target/sessions.war --contextroot / --port "$PORT" \
+    --nohazelcast --prebootcommandfile server-config/payara-micro/pre-boot-commands.asadmin \
+    > "$OUT/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+until [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$BASE/sessions/list?limit=1")" = 200 ]; do
+    kill -0 $SERVER 2>/dev/null || { echo "The server died; see $OUT/server.log" >&2; exit 1; }
+    sleep 1
+done
+RSS_IDLE=$(( $(awk '/VmRSS/ {print $2}' /proc/$SERVER/status) / 1024 ))
+
+echo "Importing"
+start=$(date +%s.%N)
+curl -sS -X POST "$BASE/sessions/import/netalertx?tz=UTC" -H "Authorization: Bearer $TOKEN" \
+    -H "Content-Type: application/vnd.sqlite3" -H "Expect:" -T "$OUT/big-$DEVICES-$PER_DEVICE.db" > "$OUT/import.json"
+SECONDS_TAKEN=$(echo "$(date +%s.%N) - $start" | bc)
+PEAK_MB=$(( $(awk '/VmHWM/ {print $2}' /proc/$SERVER/status) / 1024 ))
+echo "  $(cat "$OUT/import.json")"
+echo "Import of $((DEVICES * PER_DEVICE)) sessions, $((2 * DEVICES * PER_DEVICE)) events: ${SECONDS_TAKEN} s;" \
+     "server RSS idle ${RSS_IDLE} MB, peak ${PEAK_MB} MB (heap limit $HEAP); database $(du -sh "$DATA/derby" | cut -f1)."
+grep -o 'Import from the reference scanner: [0-9]* %[^]]*' "$OUT/server.log" | cut -c1-100 || true
