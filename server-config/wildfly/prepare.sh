@@ -7,6 +7,8 @@
 # 2. Jakarta Security's own mechanism (the WAR's bearer tokens) runs unintegrated with Elytron's
 #    JASPI, without which a valid token is answered with 500 ELY01177.
 # 3. The welcome page leaves the root context to the WAR.
+# 4. Request bodies may be larger than Undertow's default 10 MB: the WAR sets its own limits (64 KiB,
+#    16 MiB for a scan, 2 GiB for a reference database) and answers 413 itself.
 # The database needs nothing here: the WAR reads SESSIONS_DB_URL / _USER / _PASSWORD itself, as on
 # Payara Micro, through MicroProfile Config (environment variables or -Dsessions.db.url=...).
 set -euo pipefail
@@ -28,12 +30,15 @@ if ! grep -q "$jar" "$module/module.xml"; then
     sed -i 's|<dependencies>|<dependencies>\n        <module name="java.rmi"/>\n        <module name="java.xml"/>\n        <module name="java.desktop"/>\n        <module name="java.sql"/>|' "$module/module.xml"
 fi
 
-marker=$home/standalone/configuration/.sessions-prepared
+marker=$home/standalone/configuration/.sessions-prepared-2
 if [ ! -f "$marker" ]; then
     "$home/bin/jboss-cli.sh" --output-json >/dev/null <<'CLI'
 embed-server --std-out=discard --server-config=standalone.xml
 /subsystem=undertow/application-security-domain=other:write-attribute(name=integrated-jaspi, value=false)
+if (outcome == success) of /subsystem=undertow/server=default-server/host=default-host/location=\/:read-resource
 /subsystem=undertow/server=default-server/host=default-host/location=\/:remove
+end-if
+/subsystem=undertow/server=default-server/http-listener=default:write-attribute(name=max-post-size, value=4294967296)
 stop-embedded-server
 CLI
     touch "$marker"
