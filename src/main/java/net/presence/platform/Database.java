@@ -16,9 +16,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * The embedded default database: Derby, in the data directory. Payara resolves the placeholder from
- * SESSIONS_DATA_DIR (or the system property sessions.data.dir), with the default in
- * META-INF/microprofile-config.properties.
+ * The application's datasource, the same declaration on every server: the container pools
+ * connections from {@link ConfiguredDataSource}, which opens PostgreSQL when SESSIONS_DB_URL is set
+ * and the embedded Derby in the data directory otherwise. No placeholders: their syntax differs
+ * from server to server, and the choice is made from the settings when the first connection opens.
  * <p>
  * Derby replays its log from the last checkpoint when it starts; after a bulk import that can be
  * gigabytes. So the database is checkpointed after large writes and shut down cleanly, which also
@@ -30,9 +31,9 @@ import javax.sql.DataSource;
 @DependsOn("Migrations")
 @DataSourceDefinition(
         name = "java:app/jdbc/sessions",
-        className = "org.apache.derby.jdbc.EmbeddedDataSource",
-        databaseName = "${MPCONFIG=sessions.data.dir}/derby",
-        properties = {"createDatabase=create"},
+        className = "net.presence.platform.ConfiguredDataSource",
+        // WildFly refuses a datasource class without at least one property
+        properties = {"applicationName=sessions"},
         transactional = true,
         minPoolSize = 2,
         maxPoolSize = 32)
@@ -45,6 +46,9 @@ public class Database {
 
     /** Writes everything committed to the data files, so that a restart has no log to replay. */
     public void checkpoint() {
+        if (shutdownHook == null) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection()) {
             if (isDerby(connection)) {
                 try (Statement statement = connection.createStatement()) {
@@ -60,13 +64,9 @@ public class Database {
 
     @PostConstruct
     void start() {
-        try (Connection connection = dataSource.getConnection()) {
-            if (isDerby(connection)) {
-                shutdownHook = new Thread(Database::shutDownDerby, "derby-shutdown");
-                Runtime.getRuntime().addShutdownHook(shutdownHook);
-            }
-        } catch (SQLException e) {
-            LOG.log(Level.SEVERE, "The database cannot be reached", e);
+        if (ConfiguredDataSource.isDerby()) {
+            shutdownHook = new Thread(Database::shutDownDerby, "derby-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
     }
 

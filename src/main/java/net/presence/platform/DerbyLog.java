@@ -4,24 +4,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.eclipse.persistence.config.SessionCustomizer;
-import org.eclipse.persistence.sessions.Session;
 
 /**
  * Derby's settings that must be in place before it boots: derby.log goes to the data directory
  * beside the database instead of the server's working directory, and a deadlock is looked for after
  * one second of waiting instead of twenty (the victim's write is simply run again, see
  * Transactions). Derby reads these once, when it boots on the first connection; EclipseLink runs
- * this customizer before it connects, which makes it the earliest hook the WAR has. A setting given
+ * PatientLogin before it connects, and Migrations before the first connection of all. A setting given
  * on the command line wins.
  */
-public class DerbyLog implements SessionCustomizer {
+final class DerbyLog {
+
+    private DerbyLog() {
+    }
 
     private static final String PROPERTY = "derby.stream.error.file";
     private static final String DEADLOCK_TIMEOUT = "derby.locks.deadlockTimeout";
 
-    @Override
-    public void customize(Session session) {
+    /** Sets Derby's properties unless they are set; harmless when the database is not Derby. */
+    static void prepare() {
         if (System.getProperty(DEADLOCK_TIMEOUT) == null) {
             System.setProperty(DEADLOCK_TIMEOUT, "1");
         }

@@ -2,11 +2,18 @@ package net.presence.platform;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,22 +38,93 @@ import liquibase.ui.LoggerUIService;
  * this one). A database that has changesets this release does not know was written by a newer
  * release: the deployment fails rather than serve, or damage, data it does not understand.
  * <p>
+ * A database that cannot be reached (a wrong URL or password, PostgreSQL not up yet) does not stop
+ * the deployment: one log line says why, the API answers 503 (see DatabaseGate), and this bean
+ * tries again every few seconds until the database answers, then migrates and opens the API. It
+ * tries with a connection of its own, outside the container's pool, so that the server logs no
+ * pool errors meanwhile.
+ * <p>
  * No container transaction: Liquibase commits each changeset on its own connection.
  */
 @Singleton
 @Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Migrations {
 
     static final String CHANGELOG = "db/changelog.xml";
+    static final Duration RETRY = Duration.ofSeconds(5);
 
     private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
+
+    /** Set once the schema is up to date; until then the API answers 503. Static: read on every request. */
+    private static volatile boolean ready;
 
     @Resource(lookup = "java:app/jdbc/sessions")
     DataSource dataSource;
 
+    @Resource
+    TimerService timers;
+
+    /** The last reason the database could not be reached, so that a repeated failure is not logged again. */
+    private String lastProblem;
+
+    /** Whether the database is reachable and its schema up to date. */
+    public static boolean ready() {
+        return ready;
+    }
+
     @PostConstruct
-    void migrate() {
+    void start() {
+        ready = false;
+        attempt();
+    }
+
+    @Timeout
+    void retry() {
+        try {
+            attempt();
+        } catch (RuntimeException e) {
+            // already logged by migrate(); a schema that cannot be updated is not retried
+            ready = false;
+        }
+    }
+
+    private void attempt() {
+        String problem = unreachable();
+        if (problem != null) {
+            if (!problem.equals(lastProblem)) {
+                LOG.severe("The database cannot be reached (" + ConfiguredDataSource.describe() + "): " + problem
+                        + " - the API answers 503 until it can; trying again every " + RETRY.toSeconds() + " s");
+            }
+            lastProblem = problem;
+            timers.createSingleActionTimer(RETRY.toMillis(), new TimerConfig("database retry", false));
+            return;
+        }
+        migrate();
+        if (lastProblem != null) {
+            LOG.info("The database is reachable (" + ConfiguredDataSource.describe() + "); the API is open");
+        }
+        ready = true;
+    }
+
+    /** Why a connection of our own cannot be opened now, in one line; null when it can. */
+    private static String unreachable() {
+        try {
+            if (ConfiguredDataSource.isDerby()) {
+                DerbyLog.prepare();
+            }
+            try (Connection probe = ConfiguredDataSource.fromSettings().getConnection()) {
+                return probe.isValid(10) ? null : "the connection is not valid";
+            }
+        } catch (SQLException e) {
+            return String.valueOf(e.getMessage()).strip().replaceAll("\\s+", " ") + " (SQL state " + e.getSQLState() + ")";
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
+    }
+
+    private void migrate() {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             try {

@@ -7,23 +7,38 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 import net.presence.values.Zones;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The server's configuration. Each setting is read from a system property ({@code sessions.data.dir})
- * or, when that is absent, from its environment variable ({@code SESSIONS_DATA_DIR}), which needs no
- * MicroProfile and so works alike on every server.
+ * The server's configuration, read through MicroProfile Config, which both servers ship: a system
+ * property ({@code sessions.data.dir}) wins over its environment variable ({@code SESSIONS_DATA_DIR},
+ * MicroProfile's standard mapping of the name), which wins over the WAR's
+ * META-INF/microprofile-config.properties. A blank value counts as absent.
  */
 @ApplicationScoped
 public class Settings {
 
     public static final String DATA_DIR = "sessions.data.dir";
 
+    /** PostgreSQL instead of the embedded Derby: a jdbc:postgresql:// URL, with its user and password. */
+    public static final String DB_URL = "sessions.db.url";
+    public static final String DB_USER = "sessions.db.user";
+    public static final String DB_PASSWORD = "sessions.db.password";
+
+    /**
+     * One setting. The WAR's own class loader names the configuration: the caller may run on a
+     * server thread (the connection pool's, a timer's) whose context class loader is not the WAR's.
+     */
     public static Optional<String> read(String key) {
-        String value = System.getProperty(key);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_'));
+        Optional<String> value;
+        try {
+            value = ConfigProvider.getConfig(Settings.class.getClassLoader()).getOptionalValue(key, String.class);
+        } catch (IllegalStateException noImplementation) {
+            // outside a server (unit tests): the same two sources, in the same order, read directly
+            value = Optional.ofNullable(System.getProperty(key))
+                    .or(() -> Optional.ofNullable(System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_'))));
         }
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+        return value.map(String::strip).filter(text -> !text.isEmpty());
     }
 
     public Path dataDir() {

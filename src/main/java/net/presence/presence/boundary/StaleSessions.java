@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import net.presence.platform.Migrations;
 import net.presence.platform.Settings;
 
 /**
@@ -57,6 +58,9 @@ public class StaleSessions {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void expire() {
+        if (!Migrations.ready()) {
+            return; // the database is not reachable yet; Migrations has said so
+        }
         try {
             int expired = observations.expireStale(Instant.now().minus(staleAfter));
             if (expired > 0) {

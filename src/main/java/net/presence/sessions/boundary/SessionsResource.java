@@ -12,6 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -64,14 +67,25 @@ public class SessionsResource {
         });
     }
 
+    /**
+     * Takes any media type, so that a DELETE with no body and no Content-Type (the {@code ?mac=} form)
+     * reaches it on every server: RESTEasy (WildFly) would refuse it against the class's JSON, Jersey
+     * (Payara) would not. A body still has to be JSON, checked here.
+     */
     @DELETE
     @Path("delete")
-    public Response delete(@QueryParam("mac") String macParameter, InputStream in) throws IOException {
+    @Consumes(MediaType.WILDCARD)
+    public Response delete(@QueryParam("mac") String macParameter, @Context HttpHeaders headers, InputStream in)
+            throws IOException {
         byte[] bytes = in.readAllBytes();
         MacAddress mac;
         if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             mac = Values.required("mac", macParameter, MacAddress::parse);
         } else {
+            MediaType type = headers.getMediaType();
+            if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                throw new NotSupportedException();
+            }
             JsonBody body = JsonBody.read(new ByteArrayInputStream(bytes));
             mac = body.required("mac", MacAddress::parse);
             body.validate();
@@ -100,9 +114,13 @@ public class SessionsResource {
         return rows(zone, page.total(), page.items());
     }
 
-    /** One device's sessions overlapping the period up to now, newest first. */
+    /**
+     * One device's sessions overlapping the period up to now, newest first. The template leaves out
+     * the literal GET routes of the other resources at /sessions: JAX-RS says a literal wins, and
+     * Jersey (Payara) does so, but RESTEasy (WildFly) compares the classes' methods differently.
+     */
     @GET
-    @Path("{mac}")
+    @Path("{mac: (?!(totals|session-events)$)[^/]+}")
     public Response device(@PathParam("mac") String mac, @QueryParam("period") String period,
             @QueryParam("tz") String tz) {
         String method = WRITE_ROUTES.get(mac);

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Prepares a WildFly 38 installation for the Sessions WAR; safe to run again.
+#   bash prepare.sh <WILDFLY_HOME>
+# 1. EclipseLink becomes a module: WildFly ships only its integration (jipijapa) under
+#    org.eclipse.persistence; the EclipseLink jar and the JDK modules it needs are added to it.
+#    The WAR's persistence.xml selects that module (jboss.as.jpa.providerModule).
+# 2. Jakarta Security's own mechanism (the WAR's bearer tokens) runs unintegrated with Elytron's
+#    JASPI, without which a valid token is answered with 500 ELY01177.
+# 3. The welcome page leaves the root context to the WAR.
+# 4. Request bodies may be larger than Undertow's default 10 MB: the WAR sets its own limits (64 KiB,
+#    16 MiB for a scan, 2 GiB for a reference database) and answers 413 itself.
+# The database needs nothing here: the WAR reads SESSIONS_DB_URL / _USER / _PASSWORD itself, as on
+# Payara Micro, through MicroProfile Config (environment variables or -Dsessions.db.url=...).
+set -euo pipefail
+home=${1:?usage: prepare.sh <WILDFLY_HOME>}
+eclipselink_version=4.0.7
+module=$home/modules/system/layers/base/org/eclipse/persistence/main
+jar=eclipselink-$eclipselink_version.jar
+
+if [ ! -f "$module/$jar" ]; then
+    source_jar=${ECLIPSELINK_JAR:-$HOME/.m2/repository/org/eclipse/persistence/eclipselink/$eclipselink_version/$jar}
+    if [ ! -f "$source_jar" ]; then
+        mvn -B -q dependency:get -Dtransitive=false -Dartifact=org.eclipse.persistence:eclipselink:$eclipselink_version
+    fi
+    cp "$source_jar" "$module/$jar"
+fi
+if ! grep -q "$jar" "$module/module.xml"; then
+    sed -i "s|\(<resource-root path=\"jipijapa-eclipselink[^\"]*\"/>\)|\1\n        <resource-root path=\"$jar\"/>|" "$module/module.xml"
+    # each of these missing fails the persistence unit's start with a NoClassDefFoundError
+    sed -i 's|<dependencies>|<dependencies>\n        <module name="java.rmi"/>\n        <module name="java.xml"/>\n        <module name="java.desktop"/>\n        <module name="java.sql"/>|' "$module/module.xml"
+fi
+
+marker=$home/standalone/configuration/.sessions-prepared-2
+if [ ! -f "$marker" ]; then
+    "$home/bin/jboss-cli.sh" --output-json >/dev/null <<'CLI'
+embed-server --std-out=discard --server-config=standalone.xml
+/subsystem=undertow/application-security-domain=other:write-attribute(name=integrated-jaspi, value=false)
+if (outcome == success) of /subsystem=undertow/server=default-server/host=default-host/location=\/:read-resource
+/subsystem=undertow/server=default-server/host=default-host/location=\/:remove
+end-if
+/subsystem=undertow/server=default-server/http-listener=default:write-attribute(name=max-post-size, value=4294967296)
+stop-embedded-server
+CLI
+    touch "$marker"
+fi
