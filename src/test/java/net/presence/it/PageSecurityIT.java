@@ -1,9 +1,7 @@
 package net.presence.it;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -14,9 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static net.presence.it.Api.ADMIN;
@@ -39,15 +34,7 @@ class PageSecurityIT extends DeployedWar {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        // both paths given: Selenium Manager never runs, so nothing is downloaded at test time
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1200,900",
-                "--user-data-dir=" + Files.createTempDirectory("security-chromium"));
-        browser = new ChromeDriver(driver, options);
+        browser = Chromium.start("security", 1200, 900);
     }
 
     @AfterAll
