@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The house is one-way: every import between the service's packages points down the stack
- * values, problems, platform, security, sessions, then the features (presence, calendar), and
+ * values, problems, platform, security, sessions, then the features (presence, calendar) and
+ * operations, and
  * inside a component from boundary to control to entity. README.md draws the same picture.
  */
 @AnalyzeClasses(packages = "net.presence", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -26,13 +27,15 @@ class ArchitectureTest {
             .layer("sessions").definedBy("net.presence.sessions..")
             .layer("presence").definedBy("net.presence.presence..")
             .layer("calendar").definedBy("net.presence.calendar..")
+            .layer("operations").definedBy("net.presence.operations..")
             .whereLayer("values").mayNotAccessAnyLayer()
             .whereLayer("problems").mayOnlyAccessLayers("values")
             .whereLayer("platform").mayOnlyAccessLayers("problems", "values")
             .whereLayer("security").mayOnlyAccessLayers("platform", "problems", "values")
             .whereLayer("sessions").mayOnlyAccessLayers("security", "platform", "problems", "values")
             .whereLayer("presence").mayOnlyAccessLayers("sessions", "security", "platform", "problems", "values")
-            .whereLayer("calendar").mayOnlyAccessLayers("sessions", "security", "platform", "problems", "values");
+            .whereLayer("calendar").mayOnlyAccessLayers("sessions", "security", "platform", "problems", "values")
+            .whereLayer("operations").mayOnlyAccessLayers("presence", "sessions", "security", "platform", "problems", "values");
 
     @ArchTest
     static final ArchRule entitiesKnowNoLogic = noClasses().that().resideInAPackage("..entity..")

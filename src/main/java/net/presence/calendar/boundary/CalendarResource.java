@@ -1,5 +1,12 @@
 package net.presence.calendar.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.stream.JsonGenerator;
@@ -16,6 +23,8 @@ import net.presence.platform.JsonOutput;
 import net.presence.platform.Settings;
 
 /** {@code GET /sessions/calendar} (API.md §8): the calendar's bars as JSON. */
+@Tag(name = "Calendar")
+@SecurityRequirement(name = "bearer")
 @Path("calendar")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
@@ -29,8 +38,17 @@ public class CalendarResource {
     Settings settings;
 
     @GET
-    public Response events(@QueryParam("start") String start, @QueryParam("end") String end,
-            @QueryParam("mac") String mac, @QueryParam("tz") String tz) {
+    @Operation(summary = "The calendar's bars", description = "Every session overlapping the days from start to end (both included, at most 400 days),"
+            + " as the page draws them, ordered by device then start.")
+    @APIResponse(responseCode = "200", description = "The bars", content = @Content(mediaType = "application/json", schema = @Schema(ref = "CalendarAnswer")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+    public Response events(@Parameter(required = true, description = "first day, YYYY-MM-DD, or an exact date-time", example = "2025-08-01") @QueryParam("start") String start,
+            @Parameter(required = true, description = "last day, included, or an exact date-time", example = "2025-08-07") @QueryParam("end") String end,
+            @Parameter(description = "one device, in any MAC spelling", example = "AA:BB:CC:DD:EE:FF") @QueryParam("mac") String mac,
+            @Parameter(description = "IANA zone id for the answer's times; default the server's display zone", example = "Europe/Berlin") @QueryParam("tz") String tz) {
         CalendarWindow window = CalendarWindow.of(start, end, mac, tz, settings.zone());
         List<CalendarEvent> events = calendar.events(window);
         return JsonOutput.ok(json -> {

@@ -1,5 +1,12 @@
 package net.presence.presence.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +34,8 @@ import net.presence.sessions.control.SessionRules;
 import net.presence.values.TimeInput;
 
 /** A scanner's reports over HTTP (API.md §11): one observation, or one whole scan. */
+@Tag(name = "Presence engine")
+@SecurityRequirement(name = "bearer")
 @Path("")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
@@ -41,6 +50,18 @@ public class ObservationsResource {
 
     @POST
     @Path("events")
+    @Operation(summary = "Report one observation of a device", description = "The service opens, closes or keeps the device's session;"
+            + " an observation older than the device's latest event is a 409. Admin token.")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Observation")))
+    @APIResponse(responseCode = "200", description = "What the observation did", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Observed")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableEntity")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response event(InputStream in) {
         JsonBody body = JsonBody.read(in);
         ZoneId zone = settings.zone();
@@ -65,6 +86,18 @@ public class ObservationsResource {
 
     @POST
     @Path("scan")
+    @Operation(summary = "Report one whole scan", description = "Listed devices are observed connected; devices with an open session that are not listed are"
+            + " observed disconnected; one transaction, up to 100,000 devices and 16 MiB. A MAC listed twice is a 422. Admin token.")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Scan")))
+    @APIResponse(responseCode = "200", description = "The effects, counted", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ScanCounts")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableEntity")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     @BodyLimit(16 * 1024 * 1024)
     public Response scan(InputStream in) {
         Scan scan = ScanBody.read(in, settings.zone(), Instant.now());

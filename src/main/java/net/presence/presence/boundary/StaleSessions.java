@@ -42,6 +42,20 @@ public class StaleSessions {
 
     private Duration staleAfter;
 
+    /** When the timer last fired (or was set), for the readiness probe; static so the probe takes no bean lock. */
+    private static volatile long lastTickMillis;
+    /** The longest the probe accepts between two ticks; 0 while the timer is off. */
+    private static volatile long allowedGapMillis;
+
+    /**
+     * Whether the stale-session timer runs: always true when it is off. A tick may be late by a
+     * busy check or a slow database, so three periods (at least ten seconds) pass before it counts as dead.
+     */
+    public static boolean timerAlive(long nowMillis) {
+        long gap = allowedGapMillis;
+        return gap == 0 || nowMillis - lastTickMillis <= gap;
+    }
+
     @PostConstruct
     void schedule() {
         staleAfter = settings.staleAfter();
@@ -49,6 +63,8 @@ public class StaleSessions {
             return;
         }
         long every = settings.staleCheckEvery().toMillis();
+        lastTickMillis = System.currentTimeMillis();
+        allowedGapMillis = Math.max(3 * every, 10_000);
         timers.createIntervalTimer(every, every, new TimerConfig("stale sessions", false));
         LOG.info(() -> "Open sessions of devices unobserved for " + staleAfter.toSeconds() + " s become missing"
                 + " disconnections; checked every " + every / 1000 + " s");
@@ -58,6 +74,7 @@ public class StaleSessions {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void expire() {
+        lastTickMillis = System.currentTimeMillis();
         if (!Migrations.ready()) {
             return; // the database is not reachable yet; Migrations has said so
         }

@@ -1,5 +1,13 @@
 package net.presence.sessions.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +26,8 @@ import net.presence.platform.JsonOutput;
 import net.presence.platform.Settings;
 
 /** {@code POST /sessions/import}: sessions in bulk, one JSON object per line (NDJSON), all or nothing. */
+@Tag(name = "Sessions")
+@SecurityRequirement(name = "bearer")
 @Path("import")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,6 +43,19 @@ public class ImportResource {
     Database database;
 
     @POST
+    @Operation(summary = "Import sessions in bulk", description = "NDJSON: one object per line with the fields of create. All or nothing: one bad line stores nothing"
+            + " and the 422 lists the first 100 problems by line. Admin token.")
+    @RequestBody(required = true, content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING,
+            example = "{\"mac\": \"AA:BB:CC:DD:EE:01\", \"ip\": \"192.168.1.21\", \"start_time\": \"2025-08-01T08:00:00\", \"end_time\": \"2025-08-01T17:00:00\"}\n")))
+    @APIResponse(responseCode = "200", description = "Imported", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Imported")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableEntity")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     @BodyLimit(BodyLimit.NONE)
     @Consumes({"application/x-ndjson", "application/jsonl", "application/json"})
     public Response upload(InputStream in) {

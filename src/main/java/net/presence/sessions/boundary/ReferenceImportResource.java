@@ -1,5 +1,14 @@
 package net.presence.sessions.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +31,8 @@ import net.presence.values.Zones;
  * body. {@code tz} is required: the reference stored naive wall times, and only the client knows
  * the zone its scanner ran in.
  */
+@Tag(name = "Sessions")
+@SecurityRequirement(name = "bearer")
 @Path("import/netalertx")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,9 +45,24 @@ public class ReferenceImportResource {
     Database database;
 
     @POST
+    @Operation(summary = "Move in from the reference scanner's SQLite database", description = "The database file as the body (at most 2 GiB);"
+            + " strict mode refuses the whole import on one bad row, skip mode imports the rest and lists what it skipped. Admin token.")
+    @RequestBody(required = true, content = @Content(mediaType = "application/vnd.sqlite3", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "200", description = "What was imported, skipped and already present", content = @Content(mediaType = "application/json", schema = @Schema(ref = "MovedIn")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableEntity")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     @BodyLimit(ReferenceImports.MAX_BYTES)
     @Consumes({"application/vnd.sqlite3", "application/x-sqlite3", MediaType.APPLICATION_OCTET_STREAM})
-    public Response upload(@QueryParam("tz") String tz, @QueryParam("mode") String mode, InputStream in) {
+    public Response upload(@Parameter(required = true, description = "the zone the reference's scanner ran in", example = "Europe/Berlin") @QueryParam("tz") String tz,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"strict", "skip"}, defaultValue = "strict")) @QueryParam("mode") String mode,
+            InputStream in) {
         ZoneId zone = Values.required("tz", tz, Zones::parse);
         ReferenceImports.Mode chosen = Values.defaulted("mode", mode, "strict", ReferenceImports.Mode::parse);
         MovedIn answer = imports.importDatabase(in, zone, chosen);

@@ -1,5 +1,14 @@
 package net.presence.sessions.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +44,8 @@ import net.presence.values.TimeInput;
 import net.presence.sessions.entity.Session;
 
 /** Creating, deleting and listing sessions over HTTP: parse, call the facade once, shape the answer. */
+@Tag(name = "Sessions")
+@SecurityRequirement(name = "bearer")
 @Path("")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
@@ -53,6 +64,18 @@ public class SessionsResource {
 
     @POST
     @Path("create")
+    @Operation(summary = "Create a session", description = "Times without an offset are wall times in the display zone; without end_time the session is open."
+            + " Refused with 409 when it overlaps a session of the same device, or is a second open one. Admin token.")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "NewSession")))
+    @APIResponse(responseCode = "200", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Created")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableEntity")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response create(InputStream in) {
         ZoneId zone = settings.zone();
         Instant now = Instant.now();
@@ -74,8 +97,20 @@ public class SessionsResource {
      */
     @DELETE
     @Path("delete")
+    @Operation(summary = "Delete every session and event of a device", description = "The MAC in a JSON body, or as ?mac= when there is no body."
+            + " An unknown device is not an error (deleted 0). Admin token.")
+    @RequestBody(required = false, content = @Content(mediaType = "application/json", schema = @Schema(ref = "DeviceBody")))
+    @APIResponse(responseCode = "200", description = "Deleted", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Deleted")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableEntity")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     @Consumes(MediaType.WILDCARD)
-    public Response delete(@QueryParam("mac") String macParameter, @Context HttpHeaders headers, InputStream in)
+    public Response delete(@Parameter(description = "the device, when there is no body", example = "AA:BB:CC:DD:EE:FF") @QueryParam("mac") String macParameter, @Context HttpHeaders headers, InputStream in)
             throws IOException {
         byte[] bytes = in.readAllBytes();
         MacAddress mac;
@@ -96,9 +131,19 @@ public class SessionsResource {
 
     @GET
     @Path("list")
-    public Response list(@QueryParam("mac") String mac, @QueryParam("start_date") String startDate,
-            @QueryParam("end_date") String endDate, @QueryParam("limit") String limit,
-            @QueryParam("offset") String offset, @QueryParam("tz") String tz) {
+    @Operation(summary = "List sessions", description = "A session matches when it overlaps the days from start_date to end_date (both included);"
+            + " an open session reaches to now. Newest first; limit and offset page, total counts every match.")
+    @APIResponse(responseCode = "200", description = "The matching sessions", content = @Content(mediaType = "application/json", schema = @Schema(ref = "SessionList")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+    public Response list(@Parameter(description = "one device, in any MAC spelling", example = "AA:BB:CC:DD:EE:FF") @QueryParam("mac") String mac,
+            @Parameter(description = "first day, YYYY-MM-DD, or an exact date-time", example = "2025-08-01") @QueryParam("start_date") String startDate,
+            @Parameter(description = "last day, included, or an exact date-time", example = "2025-08-21") @QueryParam("end_date") String endDate,
+            @Parameter(description = "page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000", defaultValue = "1000")) @QueryParam("limit") String limit,
+            @Parameter(description = "rows to skip", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("offset") String offset,
+            @Parameter(description = "IANA zone id for the answer's times; default the server's display zone", example = "Europe/Berlin") @QueryParam("tz") String tz) {
         ZoneId zone = settings.zone(tz);
         Instant from = Values.optional("start_date", startDate, text -> TimeInput.windowStart(text, zone));
         Instant until = Values.optional("end_date", endDate, text -> TimeInput.windowEnd(text, zone));
@@ -120,9 +165,16 @@ public class SessionsResource {
      * Jersey (Payara) does so, but RESTEasy (WildFly) compares the classes' methods differently.
      */
     @GET
+    @Operation(summary = "One device's sessions", description = "The sessions of one device that overlap the period up to now, newest first; an unknown device has none.")
+    @APIResponse(responseCode = "200", description = "The device's sessions", content = @Content(mediaType = "application/json", schema = @Schema(ref = "DeviceSessions")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     @Path("{mac: (?!(totals|session-events)$)[^/]+}")
-    public Response device(@PathParam("mac") String mac, @QueryParam("period") String period,
-            @QueryParam("tz") String tz) {
+    public Response device(@Parameter(description = "the device, in any MAC spelling", example = "AA:BB:CC:DD:EE:FF") @PathParam("mac") String mac,
+            @Parameter(description = "<N> <unit>, unit minute, hour, day, week, month or year (plural allowed, any case)", example = "7 days", schema = @Schema(type = SchemaType.STRING, defaultValue = "1 day")) @QueryParam("period") String period,
+            @Parameter(description = "IANA zone id for the answer's times; default the server's display zone", example = "Europe/Berlin") @QueryParam("tz") String tz) {
         String method = WRITE_ROUTES.get(mac);
         if (method != null) {
             throw new NotAllowedException(method);

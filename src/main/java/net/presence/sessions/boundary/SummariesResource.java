@@ -1,5 +1,13 @@
 package net.presence.sessions.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -21,6 +29,8 @@ import net.presence.sessions.entity.Event;
 import net.presence.sessions.entity.Session;
 
 /** What happened in a period: {@code /sessions/session-events} and {@code /sessions/totals}. */
+@Tag(name = "Sessions")
+@SecurityRequirement(name = "bearer")
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,8 +44,18 @@ public class SummariesResource {
 
     @GET
     @Path("session-events")
-    public Response events(@QueryParam("type") String type, @QueryParam("period") String period,
-            @QueryParam("limit") String limit, @QueryParam("offset") String offset, @QueryParam("tz") String tz) {
+    @Operation(summary = "Events or sessions of a period", description = "type all: every event; new: New Device events; down: Device Down events;"
+            + " voided: flaps; sessions: sessions overlapping the period; missing: those of them missing an end. Newest first, paged.")
+    @APIResponse(responseCode = "200", description = "The rows", content = @Content(mediaType = "application/json", schema = @Schema(ref = "SessionEvents")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+    public Response events(@Parameter(description = "which rows, any case", schema = @Schema(type = SchemaType.STRING, enumeration = {"all", "sessions", "missing", "voided", "new", "down"}, defaultValue = "all")) @QueryParam("type") String type,
+            @Parameter(description = "<N> <unit>, unit minute, hour, day, week, month or year (plural allowed, any case)", example = "7 days", schema = @Schema(type = SchemaType.STRING, defaultValue = "7 days")) @QueryParam("period") String period,
+            @Parameter(description = "page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000", defaultValue = "1000")) @QueryParam("limit") String limit,
+            @Parameter(description = "rows to skip", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("offset") String offset,
+            @Parameter(description = "IANA zone id for the answer's times; default the server's display zone", example = "Europe/Berlin") @QueryParam("tz") String tz) {
         ZoneId zone = settings.zone(tz);
         Summary kind = Values.defaulted("type", type, "all", Summary::parse);
         Period window = Values.defaulted("period", period, "7 days", Period::parse);
@@ -56,7 +76,14 @@ public class SummariesResource {
 
     @GET
     @Path("totals")
-    public Response totals(@QueryParam("period") String period, @QueryParam("tz") String tz) {
+    @Operation(summary = "How many rows each session-events type has in a period")
+    @APIResponse(responseCode = "200", description = "The counts", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Totals")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+    public Response totals(@Parameter(description = "<N> <unit>, unit minute, hour, day, week, month or year (plural allowed, any case)", example = "7 days", schema = @Schema(type = SchemaType.STRING, defaultValue = "7 days")) @QueryParam("period") String period,
+            @Parameter(description = "IANA zone id for the answer's times; default the server's display zone", example = "Europe/Berlin") @QueryParam("tz") String tz) {
         ZoneId zone = settings.zone(tz);
         Period window = Values.defaulted("period", period, "7 days", Period::parse);
         Instant now = Instant.now();
