@@ -45,14 +45,8 @@ public class OperationsModel implements OASModelReader {
                         .addPathItem("/health/live", get(operation("live", "Liveness: the application is deployed and answering. No token needed.", "Operations")
                                 .responses(health())))
                         .addPathItem("/health/ready", get(operation("ready", "Readiness: the database answers, its schema is up to date, and the stale-session timer runs when it is on. 503 names the failing check. No token needed.", "Operations")
-                                .responses(health())))
-                        .addPathItem("/metrics", get(operation("metrics", "Prometheus text: requests per route template and status class, the presence engine, imports, the database pool, JVM memory and GC. Needs the read or admin token.", "Operations")
-                                .addSecurityRequirement(bearer())
-                                .responses(OASFactory.createAPIResponses()
-                                        .addAPIResponse("200", OASFactory.createAPIResponse().description("Prometheus text format 0.0.4")
-                                                .content(OASFactory.createContent().addMediaType("text/plain", OASFactory.createMediaType().schema(string()))))
-                                        .addAPIResponse("401", ref("Unauthorized"))
-                                        .addAPIResponse("429", ref("TooManyRequests"))))));
+                                .responses(health()))));
+
     }
 
     private static Components components() {

@@ -1,0 +1,150 @@
+package net.presence.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operations routes at the root: the OpenAPI document (public, YAML or JSON, valid for a real
+ * parser, and the same routes as the WAR serves, both ways) and the health probes.
+ */
+class OperationsIT extends DeployedWar {
+
+    @Test
+    void theDocumentIsPublicYamlByDefaultAndJsonOnRequest() {
+        Api.Reply yaml = api.get("/openapi", null);
+        assertEquals(200, yaml.status(), yaml::toString);
+        assertTrue(yaml.header("Content-Type").startsWith("application/yaml"), yaml::toString);
+        assertTrue(yaml.body().contains("openapi: 3.0.3"), () -> yaml.body().substring(0, 200));
+
+        Api.Reply byParameter = api.get("/openapi?format=json", null);
+        assertEquals(200, byParameter.status());
+        assertTrue(byParameter.header("Content-Type").startsWith("application/json"), byParameter::toString);
+        assertEquals("3.0.3", byParameter.json().getString("openapi"));
+
+        Api.Reply byAccept = api.send(HttpRequest.newBuilder(api.base().resolve("/openapi")).header("Accept", "application/json"));
+        assertEquals(byParameter.body(), byAccept.body());
+
+        Api.Reply wrong = api.get("/openapi?format=xml", null);
+        assertEquals(400, wrong.status());
+        assertEquals("Parameter 'format' is invalid ('xml'): expected json or yaml", wrong.json().getString("message"));
+
+        Api.Reply written = api.post("/openapi", Api.ADMIN, "{}");
+        assertEquals(405, written.status());
+        assertEquals("GET, HEAD", written.header("Allow"));
+        assertFalse(written.json().getBoolean("success"));
+    }
+
+    @Test
+    void aRealParserFindsTheDocumentValidWithTheBearerSchemeAndTheSeedsExamples() {
+        for (String format : List.of("yaml", "json")) {
+            String text = api.get("/openapi?format=" + format, null).body();
+            ParseOptions options = new ParseOptions();
+            options.setResolve(true);
+            SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
+            assertEquals(List.of(), result.getMessages() == null ? List.of() : result.getMessages(), format);
+            OpenAPI document = result.getOpenAPI();
+            assertNotNull(document, format);
+            assertEquals("bearer", document.getComponents().getSecuritySchemes().get("bearer").getScheme());
+            Map<?, ?> example = io.swagger.v3.core.util.Json.mapper()
+                    .convertValue(document.getComponents().getSchemas().get("SessionList").getExample(), Map.class);
+            Map<?, ?> seed = (Map<?, ?>) ((List<?>) example.get("sessions")).get(0);
+            assertEquals("2025-08-01 10:00", seed.get("ses_Connection"));
+            assertEquals("2h 0m", seed.get("ses_Duration"));
+            Operation list = document.getPaths().get("/sessions/list").getGet();
+            assertEquals(List.of(Map.of("bearer", List.of())), list.getSecurity().stream().map(Map::copyOf).collect(Collectors.toList()));
+            assertTrue(list.getResponses().keySet().containsAll(Set.of("200", "400", "401")), list.getResponses()::toString);
+        }
+    }
+
+    @Test
+    void everyServedRouteIsInTheDocumentAndEveryDocumentedRouteIsServed() {
+        OpenAPI document = new OpenAPIV3Parser().readContents(api.get("/openapi?format=json", null).body()).getOpenAPI();
+        Set<String> documented = new TreeSet<>();
+        document.getPaths().forEach((path, item) -> item.readOperationsMap()
+                .forEach((method, operation) -> documented.add(method + " " + path)));
+
+        Set<String> declared = ServedRoutes.resourceMethods();
+        for (String pattern : ServedRoutes.servletPatterns()) {
+            if (pattern.endsWith("/*")) {
+                String prefix = pattern.substring(0, pattern.length() - 1);
+                assertTrue(documented.stream().anyMatch(route -> route.startsWith("GET " + prefix)),
+                        () -> "servlet " + pattern + " has no route in the document: " + documented);
+            } else {
+                declared.add("GET " + pattern);
+            }
+        }
+        Set<String> undocumented = new TreeSet<>(declared);
+        undocumented.removeAll(documented);
+        assertEquals(Set.of(), undocumented, "served but not in the document");
+        Set<String> documentedApi = documented.stream().filter(route -> route.contains(" /sessions"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> declaredApi = declared.stream().filter(route -> route.contains(" /sessions"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(declaredApi, documentedApi, "the document's API routes are the resources' methods");
+
+        // and every documented route answers on this server: neither 404 nor 405, with the API's JSON
+        List<String> notServed = new ArrayList<>();
+        document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            Api.Reply reply = call(method, path, operation);
+            if (reply.status() == 404 || reply.status() == 405 || reply.status() >= 500) {
+                notServed.add(method + " " + path + " -> " + reply);
+            }
+        }));
+        assertEquals(List.of(), notServed);
+    }
+
+    /** The route with its required parameters set to their documented examples; writes send an empty object. */
+    private Api.Reply call(PathItem.HttpMethod method, String path, Operation operation) {
+        String concrete = path;
+        StringBuilder query = new StringBuilder();
+        for (Parameter parameter : operation.getParameters() == null ? List.<Parameter>of() : operation.getParameters()) {
+            String example = parameter.getExample() == null ? "x" : parameter.getExample().toString();
+            if ("path".equals(parameter.getIn())) {
+                concrete = concrete.replace("{" + parameter.getName() + "}", Api.encode(example));
+            } else if (Boolean.TRUE.equals(parameter.getRequired())) {
+                query.append(query.length() == 0 ? "?" : "&").append(parameter.getName()).append('=').append(Api.encode(example));
+            }
+        }
+        String body = method == PathItem.HttpMethod.GET ? null : "{}";
+        return api.send(method.name(), concrete + query, Api.ADMIN, body == null ? null : "application/json", body);
+    }
+
+    @Test
+    void theProbesArePublicAndSayOnlyUpOrDown() {
+        Api.Reply live = api.get("/health/live", null);
+        assertEquals(200, live.status(), live::toString);
+        assertEquals("UP", live.json().getString("status"));
+
+        Api.Reply ready = api.get("/health/ready", null);
+        assertEquals(200, ready.status(), ready::toString);
+        JsonObject answer = ready.json();
+        assertEquals("UP", answer.getString("status"));
+        assertEquals(List.of("database", "migrations", "stale-timer"), answer.getJsonArray("checks").stream()
+                .map(check -> check.asJsonObject().getString("name")).collect(Collectors.toList()));
+        assertTrue(answer.getJsonArray("checks").stream().allMatch(check -> check.asJsonObject().getString("status").equals("UP")));
+        assertEquals(Set.of("status", "checks"), answer.keySet(), "no data, versions or paths");
+
+        Api.Reply unknown = api.get("/health/other", null);
+        assertEquals(404, unknown.status());
+        assertEquals("No such health probe: use /health/live or /health/ready", unknown.json().getString("message"));
+    }
+}
