@@ -45,7 +45,14 @@ public class OperationsModel implements OASModelReader {
                         .addPathItem("/health/live", get(operation("live", "Liveness: the application is deployed and answering. No token needed.", "Operations")
                                 .responses(health())))
                         .addPathItem("/health/ready", get(operation("ready", "Readiness: the database answers, its schema is up to date, and the stale-session timer runs when it is on. 503 names the failing check. No token needed.", "Operations")
-                                .responses(health()))));
+                                .responses(health())))
+                        .addPathItem("/metrics", get(operation("metrics", "Prometheus text: requests per route template and status class, the presence engine, imports, JVM memory, GC, threads and CPU. Read or admin token.", "Operations")
+                                .addSecurityRequirement(bearer())
+                                .responses(OASFactory.createAPIResponses()
+                                        .addAPIResponse("200", OASFactory.createAPIResponse().description("Prometheus text format 0.0.4")
+                                                .content(OASFactory.createContent().addMediaType("text/plain", OASFactory.createMediaType().schema(string()))))
+                                        .addAPIResponse("401", ref("Unauthorized"))
+                                        .addAPIResponse("429", ref("TooManyRequests"))))));
 
     }
 

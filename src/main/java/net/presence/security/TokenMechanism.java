@@ -82,8 +82,9 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
         return (servlet == null ? "" : servlet) + (info == null ? "" : info);
     }
 
+    /** The API, and /metrics, which is read like the API: a bearer token, a JSON 401 without one. */
     static boolean isApi(String path) {
-        return path.equals("/sessions") || path.startsWith("/sessions/");
+        return path.equals("/sessions") || path.startsWith("/sessions/") || path.equals("/metrics");
     }
 
     private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code GET /sessions/calendar} over HTTP against the deployed WAR (API.md §8). */
+/** {@code GET /sessions/calendar} over HTTP against the deployed WAR (docs/API.md §8). */
 class CalendarIT extends DeployedWar {
 
     static final String BLUE = "#0073b7";

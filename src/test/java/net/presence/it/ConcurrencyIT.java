@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * scans and imports, with reads in between, from {@value #THREADS} threads. What each thread sends
  * is fixed by the seed (system property {@code concurrency.seed}); the interleaving is not. Then,
  * through the API only: no 5xx, every answer JSON with {@code success}, each request answered as
- * its kind allows, no two sessions of a device overlap (API.md §4), at most one open session per
+ * its kind allows, no two sessions of a device overlap (docs/API.md §4), at most one open session per
  * device, and every acknowledged write is there.
  *
  * <p>The devices come in three groups, each in a year of its own, so that what they are checked
@@ -568,7 +568,7 @@ class ConcurrencyIT extends DeployedWar {
         }
     }
 
-    /** A stored session as the half-open interval of API.md §4; instants are points, open ones reach to the future. */
+    /** A stored session as the half-open interval of docs/API.md §4; instants are points, open ones reach to the future. */
     record Span(Instant start, Instant end, boolean open, JsonObject row) {
 
         static Span of(JsonObject row) {

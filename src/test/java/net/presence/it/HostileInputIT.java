@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The generated hostile-input suite (issue 16): thousands of wrong, malformed and hostile requests,
  * the same ones for the same seed ({@code -Dhostile.seed=}), over every route of the API and the
  * page, most of them written byte by byte on a socket so that they may lie as no HTTP client would.
- * Every answer is checked against the contract (API.md §1, §2); sentinel devices planted first must
+ * Every answer is checked against the contract (docs/API.md §1, §2); sentinel devices planted first must
  * be unchanged at the end, and the server must still answer normally.
  */
 class HostileInputIT extends DeployedWar {

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Plants the two orange kinds of session through the real API (API.md §11), as a scanner makes them:
+ * Plants the two orange kinds of session through the real API (docs/API.md §11), as a scanner makes them:
  * a missing connection is a {@code Disconnected} observation of a device never seen; a missing
  * disconnection is a {@code Connected} observation more than the stale limit ago (ten years on the
  * test server, checked every second: see arquillian.xml), which the stale-session timer then turns

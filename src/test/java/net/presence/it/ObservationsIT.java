@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The presence engine over HTTP (API.md §11): realistic scanner timelines replayed through
+ * The presence engine over HTTP (docs/API.md §11): realistic scanner timelines replayed through
  * /sessions/events and /sessions/scan, checked row by row through /sessions/list. The server runs
  * with a grace period of 60 s and a stale limit of ten years (see arquillian.xml).
  */

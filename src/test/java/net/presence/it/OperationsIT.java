@@ -37,6 +37,63 @@ import org.junit.jupiter.api.TestMethodOrder;
 class OperationsIT extends DeployedWar {
 
     @Test
+    void metricsNeedATokenAndCountRequestsByRouteTemplateAndTheEnginesEffects() {
+        Api.Reply anonymous = api.get("/metrics", null);
+        assertEquals(401, anonymous.status());
+        assertEquals("ERROR: Not authorized", anonymous.json().getString("message"));
+
+        String mac = Api.randomMac();
+        Api.Reply observed = api.post("/sessions/events", Api.ADMIN,
+                "{\"mac\": \"" + mac + "\", \"ip\": \"192.168.7.1\", \"event_type\": \"Connected\"}");
+        assertEquals("opened", observed.json().getString("effect"), observed::toString);
+        assertEquals(200, api.get("/sessions/" + mac, Api.READ).status());
+
+        Api.Reply metrics = api.get("/metrics", Api.READ);
+        assertEquals(200, metrics.status(), metrics::toString);
+        assertTrue(metrics.header("Content-Type").startsWith("text/plain"), metrics::toString);
+        String text = metrics.body();
+        assertTrue(count(text, "sessions_http_requests_seconds_count{route=\"GET /sessions/{mac}\",status=\"2xx\"}") >= 1, text);
+        assertFalse(text.contains(mac), "no MAC in a label");
+        assertTrue(count(text, "sessions_observations_total{effect=\"opened\"}") >= 1, text);
+        assertTrue(count(text, "sessions_opened_total") >= 1, text);
+        assertTrue(text.contains("sessions_http_requests_seconds_bucket{route=\"POST /sessions/events\",status=\"2xx\",le="), text);
+        assertTrue(text.contains("jvm_memory_used_bytes{"), text);
+        assertTrue(text.contains("jvm_gc_"), text);
+        assertEquals(200, api.get("/metrics", Api.ADMIN).status());
+    }
+
+    /** The value of the first sample line that starts with this series, or -1 when there is none. */
+    private static double count(String text, String series) {
+        return text.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim())).orElse(-1.0);
+    }
+
+    /**
+     * The access log (on for the tests, in the data directory) has a line per request with the route
+     * template and the caller's role, and neither token, after requests that used both.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void theAccessLogNamesRolesNeverTokens() throws Exception {
+        assertEquals(200, api.get("/sessions/totals", Api.READ).status());
+        assertEquals(200, api.get("/sessions/list?limit=1", Api.ADMIN).status());
+        assertEquals(401, api.get("/sessions/totals", "wrong-token-0123456789").status());
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("it.data.dir"), "access.log");
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String text = java.nio.file.Files.readString(log);
+        while (!text.contains("GET /sessions/list 200") && System.nanoTime() < until) {
+            Thread.sleep(100);
+            text = java.nio.file.Files.readString(log);
+        }
+        assertTrue(text.lines().anyMatch(line -> line.matches("\\S+Z GET /sessions/totals 200 [0-9.]+ms \\d+B read")), text);
+        assertTrue(text.lines().anyMatch(line -> line.matches("\\S+Z GET /sessions/list 200 [0-9.]+ms \\d+B admin")), text);
+        assertTrue(text.lines().anyMatch(line -> line.matches("\\S+Z GET \\S+ 401 [0-9.]+ms \\d+B -")), text);
+        assertFalse(text.contains(Api.ADMIN), "the admin token is in the access log");
+        assertFalse(text.contains(Api.READ), "the read token is in the access log");
+        assertFalse(text.contains("wrong-token"), "a wrong token is in the access log");
+    }
+
+    @Test
     void theVersionNamesTheBuildAndTheDatabase() {
         assertEquals(401, api.get("/sessions/version", null).status());
         Api.Reply reply = api.get("/sessions/version", Api.READ);

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Create, delete and list over HTTP against the deployed WAR (API.md §1, §3, §5–§7). */
+/** Create, delete and list over HTTP against the deployed WAR (docs/API.md §1, §3, §5–§7). */
 class SessionsIT extends DeployedWar {
 
     static String create(String mac, String ip, String start, String end) {

@@ -17,7 +17,7 @@ import static net.presence.it.Api.randomMac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Device history, session-events and totals over periods (API.md §3 periods, §9). */
+/** Device history, session-events and totals over periods (docs/API.md §3 periods, §9). */
 class SummariesIT extends DeployedWar {
 
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneId.of(Api.ZONE));

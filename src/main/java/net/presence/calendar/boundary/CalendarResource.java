@@ -22,7 +22,7 @@ import net.presence.calendar.control.CalendarEvent;
 import net.presence.platform.JsonOutput;
 import net.presence.platform.Settings;
 
-/** {@code GET /sessions/calendar} (API.md §8): the calendar's bars as JSON. */
+/** {@code GET /sessions/calendar} (docs/API.md §8): the calendar's bars as JSON. */
 @Tag(name = "Calendar")
 @SecurityRequirement(name = "bearer")
 @Path("calendar")

@@ -8,7 +8,7 @@ import net.presence.values.DisplayFormat;
 import net.presence.sessions.entity.Session;
 
 /**
- * Turns sessions into calendar bars (API.md §8). A bar always has both ends, even where the session
+ * Turns sessions into calendar bars (docs/API.md §8). A bar always has both ends, even where the session
  * lacks one: an open session runs to now; a missing connection starts at the device's previous
  * disconnection, else an hour before its end; a missing disconnection ends at the device's next
  * connection, else an hour after its start. Bars are ordered by MAC, then by where they start.

@@ -3,7 +3,7 @@ package net.presence.calendar.control;
 import java.util.Arrays;
 import net.presence.sessions.entity.Session;
 
-/** The calendar's colours (API.md §4), one per kind of bar, with the words the page's legend shows. */
+/** The calendar's colours (docs/API.md §4), one per kind of bar, with the words the page's legend shows. */
 public enum Legend {
 
     CLOSED("#0073b7", "Closed session"),

@@ -33,7 +33,7 @@ import net.presence.values.MacAddress;
 import net.presence.sessions.control.SessionRules;
 import net.presence.values.TimeInput;
 
-/** A scanner's reports over HTTP (API.md §11): one observation, or one whole scan. */
+/** A scanner's reports over HTTP (docs/API.md §11): one observation, or one whole scan. */
 @Tag(name = "Presence engine")
 @SecurityRequirement(name = "bearer")
 @Path("")
@@ -76,6 +76,7 @@ public class ObservationsResource {
         }
         body.validate();
         Outcome outcome = observations.observe(new Observation(mac, ip, type, time == null ? now : time, info));
+        PresenceMeters.observed(outcome.effect());
         DisplayFormat format = new DisplayFormat(zone);
         return JsonOutput.ok(json -> {
             json.write("effect", outcome.effect().json());
@@ -100,8 +101,11 @@ public class ObservationsResource {
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     @BodyLimit(16 * 1024 * 1024)
     public Response scan(InputStream in) {
+        long started = System.nanoTime();
         Scan scan = ScanBody.read(in, settings.zone(), Instant.now());
         ScanCounts counts = observations.scan(scan);
+        PresenceMeters.SCANS.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        PresenceMeters.scanned(counts);
         return JsonOutput.answer(ScanSummary.of(counts));
     }
 }

@@ -80,6 +80,7 @@ public class StaleSessions {
         }
         try {
             int expired = observations.expireStale(Instant.now().minus(staleAfter));
+            PresenceMeters.stale(expired);
             if (expired > 0) {
                 LOG.info(() -> expired + " open session(s) went stale and lost their disconnection");
             }

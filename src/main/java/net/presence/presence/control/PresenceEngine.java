@@ -7,7 +7,7 @@ import net.presence.sessions.entity.EventType;
 import net.presence.values.IpAddress;
 
 /**
- * The state machine of API.md §11: what one observation does to one device. It decides only;
+ * The state machine of docs/API.md §11: what one observation does to one device. It decides only;
  * the caller holds the device's lock and writes the decision.
  */
 public final class PresenceEngine {

@@ -4,7 +4,7 @@ import jakarta.json.stream.JsonGenerator;
 import net.presence.values.DisplayFormat;
 import net.presence.sessions.entity.Event;
 
-/** An event as the API shows it (API.md §9). */
+/** An event as the API shows it (docs/API.md §9). */
 public final class EventRows {
 
     private EventRows() {

@@ -33,6 +33,9 @@ import net.presence.platform.Settings;
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
 
+    private static final io.micrometer.core.instrument.Counter IMPORTED_LINES =
+            net.presence.platform.Meters.counter("sessions_import_lines", "NDJSON lines imported (committed)");
+
     @Inject
     Imports imports;
 
@@ -61,6 +64,7 @@ public class ImportResource {
     public Response upload(InputStream in) {
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
         long imported = imports.importLines(lines, settings.zone());
+        IMPORTED_LINES.increment(imported);
         database.checkpoint();
         return JsonOutput.answer(Imported.of(imported));
     }

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-/** Every row of API.md §11: a device's state, one observation, what it does. */
+/** Every row of docs/API.md §11: a device's state, one observation, what it does. */
 class PresenceEngineTest {
 
     static final MacAddress MAC = MacAddress.parse("AA:BB:CC:DD:EE:FF");

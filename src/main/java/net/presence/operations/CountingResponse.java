@@ -1,0 +1,81 @@
+package net.presence.operations;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+
+/** A response that counts the body's bytes for the access log; only used while the log is on. */
+final class CountingResponse extends HttpServletResponseWrapper {
+
+    private long bytes;
+    private ServletOutputStream stream;
+    private PrintWriter writer;
+
+    CountingResponse(HttpServletResponse response) {
+        super(response);
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+        if (stream == null) {
+            ServletOutputStream real = super.getOutputStream();
+            stream = new ServletOutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    real.write(b);
+                    bytes++;
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    real.write(b, off, len);
+                    bytes += len;
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    real.flush();
+                }
+
+                @Override
+                public boolean isReady() {
+                    return real.isReady();
+                }
+
+                @Override
+                public void setWriteListener(WriteListener listener) {
+                    real.setWriteListener(listener);
+                }
+            };
+        }
+        return stream;
+    }
+
+    @Override
+    public PrintWriter getWriter() throws IOException {
+        if (writer == null) {
+            writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), getCharacterEncoding()));
+        }
+        return writer;
+    }
+
+    @Override
+    public void flushBuffer() throws IOException {
+        flushWriter();
+        super.flushBuffer();
+    }
+
+    void flushWriter() {
+        if (writer != null) {
+            writer.flush();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package net.presence.operations;
+
+import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import net.presence.platform.Meters;
+
+/**
+ * Every request, timed: a histogram per route template and status class for /metrics and, when
+ * SESSIONS_ACCESS_LOG is on, one line in the access log. The route is the template that answered
+ * (RequestRoute) or the servlet mapping, never the raw path; the caller is named by role, never by
+ * token.
+ */
+@WebFilter(filterName = "RequestLog", urlPatterns = "/*")
+public class RequestLog extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final String[] STATUS_CLASSES = {"1xx", "2xx", "3xx", "4xx", "5xx"};
+
+    /** One timer per route and status class, made at the first such request and kept. */
+    private static final Map<String, Timer[]> TIMERS = new ConcurrentHashMap<>();
+
+    private transient AccessLog log;
+
+    @Override
+    public void init() {
+        log = AccessLog.fromSettings();
+    }
+
+    @Override
+    public void destroy() {
+        if (log != null) {
+            log.close();
+        }
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long started = System.nanoTime();
+        CountingResponse counted = log.on() ? new CountingResponse(response) : null;
+        try {
+            chain.doFilter(request, counted == null ? response : counted);
+        } finally {
+            if (counted != null) {
+                counted.flushWriter();
+            }
+            long nanos = System.nanoTime() - started;
+            String route = route(request);
+            int status = response.getStatus();
+            timer(route, status).record(nanos, TimeUnit.NANOSECONDS);
+            if (counted != null) {
+                log.write(route, status, nanos, counted.bytes(), role(request));
+            }
+        }
+    }
+
+    private static Timer timer(String route, int status) {
+        int statusClass = Math.min(Math.max(status / 100, 1), 5) - 1;
+        Timer[] byClass = TIMERS.computeIfAbsent(route, key -> new Timer[STATUS_CLASSES.length]);
+        Timer timer = byClass[statusClass];
+        if (timer == null) {
+            timer = Meters.timer("sessions_http_requests", "HTTP requests by route template and status class",
+                    "route", route, "status", STATUS_CLASSES[statusClass]);
+            byClass[statusClass] = timer;
+        }
+        return timer;
+    }
+
+    /** The API's template, else the servlet mapping that answered ("/health/*", "*.xhtml"); "unmatched" for neither. */
+    static String route(HttpServletRequest request) {
+        Object template = request.getAttribute(RequestRoute.ATTRIBUTE);
+        if (template instanceof String api) {
+            return api;
+        }
+        HttpServletMapping mapping = request.getHttpServletMapping();
+        String pattern = mapping == null ? "" : mapping.getPattern();
+        if (pattern == null || pattern.isEmpty() || pattern.equals("/")) {
+            return request.getMethod().length() <= 7 ? request.getMethod() + " unmatched" : "OTHER unmatched";
+        }
+        return (request.getMethod().length() <= 7 ? request.getMethod() : "OTHER") + " " + pattern;
+    }
+
+    private static String role(HttpServletRequest request) {
+        if (request.isUserInRole("admin")) {
+            return "admin";
+        }
+        return request.isUserInRole("read") ? "read" : "-";
+    }
+}
