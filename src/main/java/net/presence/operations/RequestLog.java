@@ -12,10 +12,12 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import net.presence.platform.Drain;
 import net.presence.platform.Meters;
 
 /**
- * Every request, timed: a histogram per route template and status class for /metrics and, when
+ * Every request, counted in flight for an orderly stop (Drain: once the server is stopping, a JSON
+ * 503), and timed: a histogram per route template and status class for /metrics and, when
  * SESSIONS_ACCESS_LOG is on, one line in the access log. The route is the template that answered
  * (RequestRoute) or the servlet mapping, never the raw path; the caller is named by role, never by
  * token.
@@ -50,11 +52,18 @@ public class RequestLog extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (!Drain.enter()) {
+            response.setHeader("Retry-After", "5");
+            response.setHeader("Connection", "close");
+            Answers.error(response, 503, "The server is stopping; try again shortly");
+            return;
+        }
         long started = System.nanoTime();
         CountingResponse counted = log.on() ? new CountingResponse(response) : null;
         try {
             chain.doFilter(request, counted == null ? response : counted);
         } finally {
+            Drain.leave();
             if (counted != null) {
                 counted.flushWriter();
             }

@@ -25,6 +25,9 @@ import javax.sql.DataSource;
  * gigabytes. So the database is checkpointed after large writes and shut down cleanly, which also
  * checkpoints: when the application stops, and when the JVM does (Payara Micro stops on SIGTERM
  * without undeploying, so only a shutdown hook sees that).
+ * <p>
+ * On SIGTERM the hook first drains (see {@link Drain}): new requests get a 503, those in flight
+ * have up to {@link Drain#GRACE} to finish, and only then is Derby shut down.
  */
 @Singleton
 @Startup
@@ -46,7 +49,7 @@ public class Database {
 
     /** Writes everything committed to the data files, so that a restart has no log to replay. */
     public void checkpoint() {
-        if (shutdownHook == null) {
+        if (!ConfiguredDataSource.isDerby()) {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
@@ -64,9 +67,21 @@ public class Database {
 
     @PostConstruct
     void start() {
-        if (ConfiguredDataSource.isDerby()) {
-            shutdownHook = new Thread(Database::shutDownDerby, "derby-shutdown");
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        boolean derby = ConfiguredDataSource.isDerby();
+        shutdownHook = new Thread(() -> stopOnSignal(derby), "sessions-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    private static void stopOnSignal(boolean derby) {
+        try {
+            if (!Drain.drain(Drain.GRACE)) {
+                LOG.warning("Requests were still running " + Drain.GRACE.toSeconds() + " s after the stop signal; stopping anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (derby) {
+            shutDownDerby();
         }
     }
 
@@ -78,7 +93,9 @@ public class Database {
             } catch (IllegalStateException alreadyShuttingDown) {
                 return;
             }
-            shutDownDerby();
+            if (ConfiguredDataSource.isDerby()) {
+                shutDownDerby();
+            }
         }
     }
 
