@@ -5,8 +5,8 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 
 /** A response that counts the body's bytes for the access log; only used while the log is on. */
 final class CountingResponse extends HttpServletResponseWrapper {
@@ -59,10 +59,34 @@ final class CountingResponse extends HttpServletResponseWrapper {
         return stream;
     }
 
+    /**
+     * The real writer, counted as it is written to: the container's own writer keeps its rules (one
+     * of writer or stream per response, flushed by the container). Bytes are counted as UTF-8.
+     */
     @Override
     public PrintWriter getWriter() throws IOException {
         if (writer == null) {
-            writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), getCharacterEncoding()));
+            PrintWriter real = super.getWriter();
+            writer = new PrintWriter(new Writer() {
+                @Override
+                public void write(char[] chars, int off, int len) {
+                    real.write(chars, off, len);
+                    for (int i = off; i < off + len; i++) {
+                        char c = chars[i];
+                        bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+                    }
+                }
+
+                @Override
+                public void flush() {
+                    real.flush();
+                }
+
+                @Override
+                public void close() {
+                    real.close();
+                }
+            });
         }
         return writer;
     }
