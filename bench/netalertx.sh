@@ -14,6 +14,8 @@ PORT=${PORT:-8088}
 DEVICES=${DEVICES:-1000}
 PER_DEVICE=${PER_DEVICE:-1000}
 HEAP=${HEAP:-256m}
+# extra JVM options for the server, e.g. JAVA_OPTS='-XX:StartFlightRecording=filename=target/import.jfr' to profile
+JAVA_OPTS=${JAVA_OPTS:-}
 FIXTURE=${FIXTURE:-../shared/fixtures/netalertx/app.db}
 TOKEN=bench-admin-token-$(date +%s)
 OUT=target/bench-netalertx
@@ -38,7 +40,7 @@ fi
 
 echo "Starting the server (heap $HEAP)"
 SESSIONS_ADMIN_TOKEN=$TOKEN SESSIONS_DATA_DIR=$DATA SESSIONS_TIMEZONE=UTC \
-    java -Xmx$HEAP -jar "$MICRO" --deploy target/sessions.war --contextroot / --port "$PORT" \
+    java -Xmx$HEAP $JAVA_OPTS -jar "$MICRO" --deploy target/sessions.war --contextroot / --port "$PORT" \
     --nohazelcast --prebootcommandfile server-config/payara-micro/pre-boot-commands.asadmin \
     > "$OUT/server.log" 2>&1 &
 SERVER=$!
