@@ -73,7 +73,7 @@ public class ReferenceImports {
      * Rows a chunk holds before it is stored: a few megabytes of heap, a transaction that a retry can
      * run again in a moment, and few enough chunks that their own cost (locks, range queries) is noise.
      */
-    static final int CHUNK_ROWS = 20_000;
+    static final int CHUNK_ROWS = 50_000;
     static final int MAX_PROBLEMS = 100;
     static final long PROGRESS_FROM = 100_000;
     private static final Logger LOG = Logger.getLogger(ReferenceImports.class.getName());
@@ -261,6 +261,25 @@ public class ReferenceImports {
         }
     }
 
+    /**
+     * A chunk's new rows, written when all its devices are checked, in order of time rather than of
+     * device: the indexes by time then grow in one sweep per chunk, instead of one jump per row
+     * across the whole history, which had Derby reading and evicting index pages for most rows.
+     */
+    private final class Writes {
+        final List<Session> sessions = new ArrayList<>();
+        final List<Event> events = new ArrayList<>();
+
+        void store() {
+            sessions.sort(Comparator.comparing(Session::first));
+            events.sort(Comparator.comparing(Event::at));
+            try (ImportRows rows = ledger.importRows()) {
+                sessions.forEach(rows::session);
+                events.forEach(rows::event);
+            }
+        }
+    }
+
     /** A chunk's work, and the state of its last device when that one goes on in the next chunk. */
     private record Done(Tally tally, DeviceState carried) {
     }
@@ -353,24 +372,26 @@ public class ReferenceImports {
             List<MacAddress> fresh = groups.stream().filter(g -> !g.continued && g.mac != null).map(g -> g.mac).toList();
             Map<MacAddress, long[]> ranges = ledger.storedRanges(fresh);
             DeviceState state = null;
-            try (ImportRows writer = storing ? ledger.importRows() : null) {
-                for (Group group : groups) {
-                    if (group.continued) {
-                        state = continuing;
-                    } else if (group.mac != null) {
-                        Device device = devices.get(group.mac);
-                        boolean present = device != null && (device.wasSeen() || device.name() != null);
-                        state = new DeviceState(group.mac, ranges.get(group.mac), device == null ? null : device.eventRange(),
-                                present, new SpanIndex<>());
-                        tally.devices++;
-                        if (present) {
-                            tally.presentDevices++;
-                        }
-                    } else {
-                        state = null;
+            Writes writes = storing ? new Writes() : null;
+            for (Group group : groups) {
+                if (group.continued) {
+                    state = continuing;
+                } else if (group.mac != null) {
+                    Device device = devices.get(group.mac);
+                    boolean present = device != null && (device.wasSeen() || device.name() != null);
+                    state = new DeviceState(group.mac, ranges.get(group.mac), device == null ? null : device.eventRange(),
+                            present, new SpanIndex<>());
+                    tally.devices++;
+                    if (present) {
+                        tally.presentDevices++;
                     }
-                    new DeviceWork(tally, group, state, writer).run();
+                } else {
+                    state = null;
                 }
+                new DeviceWork(tally, group, state, writes).run();
+            }
+            if (writes != null) {
+                writes.store();
             }
             if (storing && mode == Mode.STRICT && tally.problemRows > 0) {
                 // the check found nothing, so another writer changed these devices since: this chunk rolls back
@@ -409,10 +430,10 @@ public class ReferenceImports {
             final Tally tally;
             final Group group;
             final DeviceState state;
-            final ImportRows writer;
+            final Writes writer;
             final ImportTrack noted = new ImportTrack(null);
 
-            DeviceWork(Tally tally, Group group, DeviceState state, ImportRows writer) {
+            DeviceWork(Tally tally, Group group, DeviceState state, Writes writer) {
                 this.tally = tally;
                 this.group = group;
                 this.state = state;
@@ -512,7 +533,7 @@ public class ReferenceImports {
                 if (writer == null) {
                     return;
                 }
-                writer.session(session);
+                writer.sessions.add(session);
                 tally.sessions.imported++;
                 given();
                 if (found.connection() != null) {
@@ -538,7 +559,7 @@ public class ReferenceImports {
                 if (writer == null) {
                     return;
                 }
-                writer.event(event);
+                writer.events.add(event);
                 tally.events.imported++;
                 given();
                 noted.event(found.at(), found.ip());

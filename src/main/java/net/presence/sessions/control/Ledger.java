@@ -239,49 +239,6 @@ public class Ledger {
         return session;
     }
 
-    /**
-     * A session another system recorded, of any kind, without events: an import from such a system
-     * brings its events as they were, in {@link #storeEvent}.
-     */
-    public Session storeFound(ImportedSession found) {
-        Session session;
-        if (found.open()) {
-            session = Session.open(found.mac(), found.ip(), found.info(), found.connection(), found.connectionType());
-        } else if (found.isMissingConnection()) {
-            session = Session.missingConnection(found.mac(), found.ip(), found.info(), found.disconnection(),
-                    found.disconnectionType());
-        } else if (found.isMissingDisconnection()) {
-            session = Session.missingDisconnection(found.mac(), found.ip(), found.info(), found.connection(),
-                    found.connectionType());
-        } else {
-            session = Session.closed(found.mac(), found.ip(), found.info(), found.connection(), found.connectionType(),
-                    found.disconnection(), found.disconnectionType());
-        }
-        em.persist(session);
-        return session;
-    }
-
-    /** An event another system recorded, on its own; the device is noted by {@link #recordEvents}. */
-    public void storeEvent(ImportedEvent found) {
-        Event event = new Event(found.mac(), found.ip(), found.at(), found.type(), found.info());
-        if (found.voided()) {
-            event.markVoided();
-        }
-        em.persist(event);
-    }
-
-    /** Whether an event of this device, instant, type and IP is stored (the import's own unwritten ones aside). */
-    public boolean hasEvent(ImportedEvent found) {
-        return em.createNamedQuery(found.voided() ? "Event.countSameVoided" : "Event.countSame", Long.class)
-                .setFlushMode(FlushModeType.COMMIT)
-                .setParameter("mac", found.mac().toString())
-                .setParameter("at", found.at().toEpochMilli())
-                .setParameter("kind", found.type().kind())
-                .setParameter("custom", found.type().custom() == null ? "" : found.type().custom())
-                .setParameter("ip", found.ip().toString())
-                .getSingleResult() > 0;
-    }
-
     /** A name for the (locked) device, unless it has one; whether it was given. */
     public boolean name(MacAddress mac, String name) {
         return em.find(Device.class, mac.toString()).nameIfUnnamed(name);

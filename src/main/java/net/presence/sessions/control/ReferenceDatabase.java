@@ -192,31 +192,6 @@ public final class ReferenceDatabase implements AutoCloseable {
     }
 
     /**
-     * Every device the database names anywhere, once, malformed MACs left out (their rows are
-     * reported where they are read): what an import locks before it reads the rows themselves.
-     */
-    public Set<MacAddress> macs() {
-        StringBuilder sql = new StringBuilder("SELECT ses_MAC FROM ").append(quoted(actual(SESSIONS)))
-                .append(" UNION SELECT eve_MAC FROM ").append(quoted(actual(EVENTS)));
-        if (deviceColumns != null) {
-            sql.append(" UNION SELECT ").append(deviceColumns.get(0)).append(" FROM ").append(quoted(actual(DEVICES)));
-        }
-        Set<MacAddress> macs = new HashSet<>();
-        read(SESSIONS, sql.toString(), rs -> {
-            try {
-                return new Row<>(SESSIONS, 0, rs.getString(1) == null ? null : MacAddress.parse(rs.getString(1)), List.of());
-            } catch (InvalidValueException malformed) {
-                return new Row<MacAddress>(SESSIONS, 0, null, List.of());
-            }
-        }, row -> {
-            if (row.valid()) {
-                macs.add(row.value());
-            }
-        });
-        return macs;
-    }
-
-    /**
      * Every session, earliest first (by the text of its first known time), so that an import's
      * overlap checks meet each device's sessions in order.
      */

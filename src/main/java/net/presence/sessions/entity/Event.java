@@ -21,12 +21,6 @@ import net.presence.values.MacAddress;
  * record, marked {@link #voided()}: the API shows their type as {@code VOIDED - <type>}.
  */
 @Entity
-// voided as a literal: EclipseLink binds a boolean parameter as an integer, which Derby will not compare
-@NamedQuery(name = "Event.countSame", query = "SELECT COUNT(e) FROM Event e WHERE e.mac = :mac AND e.occurredAt = :at"
-        + " AND e.kind = :kind AND COALESCE(e.custom, '') = :custom AND e.voided = FALSE AND e.ip = :ip")
-@NamedQuery(name = "Event.countSameVoided", query = "SELECT COUNT(e) FROM Event e WHERE e.mac = :mac"
-        + " AND e.occurredAt = :at AND e.kind = :kind AND COALESCE(e.custom, '') = :custom AND e.voided = TRUE"
-        + " AND e.ip = :ip")
 @NamedQuery(name = "Event.deleteOfDevice", query = "DELETE FROM Event e WHERE e.mac = :mac")
 @NamedQuery(name = "Event.disconnectionOf", query = "SELECT e FROM Event e WHERE e.mac = :mac AND e.occurredAt = :at"
         + " AND e.kind = :kind AND e.custom IS NULL AND e.voided = FALSE ORDER BY e.id DESC")
