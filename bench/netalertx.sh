@@ -54,7 +54,7 @@ RSS_IDLE=$(( $(awk '/VmRSS/ {print $2}' /proc/$SERVER/status) / 1024 ))
 
 # CPU time the server's threads ran, and waited for a core (Linux schedstat, nanoseconds): on a
 # shared machine the wall time alone says more about the neighbours than about the import
-sched() { cat /proc/$SERVER/task/*/schedstat 2>/dev/null | awk '{r += $1; w += $2} END {printf "%d %d", r, w}'; }
+sched() { cat /proc/$SERVER/task/*/schedstat 2>/dev/null | awk '{r += $1; w += $2} END {printf "%.0f %.0f", r, w}'; }
 read -r CPU0 WAIT0 <<< "$(sched)"
 # the server's RSS every 5 s, into a file: the peak below is the kernel's own high-water mark
 ( while kill -0 $SERVER 2>/dev/null; do echo "$(date +%T) $(awk '/VmRSS/ {print $2}' /proc/$SERVER/status)" >> "$OUT/rss.log"; sleep 5; done ) &

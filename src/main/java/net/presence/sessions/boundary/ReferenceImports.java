@@ -19,10 +19,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import java.util.HashMap;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import net.presence.platform.Transactions;
 import net.presence.problems.ApiProblem;
 import net.presence.security.Roles;
@@ -46,20 +46,19 @@ import net.presence.values.Span;
 /**
  * Moving in from the reference scanner: its SQLite database, uploaded whole. The body goes to a
  * temporary file first (the database cannot be read from a stream) and is opened read-only, its
- * tables checked before anything is written. Its rows are then read one device at a time (SQLite
- * sorts each table by device), in chunks of about {@value #CHUNK_ROWS} rows that end between
- * devices; a device with more rows than that spans several chunks.
+ * tables checked before anything is written. Its rows are then read table by table, sessions and
+ * events in order of time, in chunks of {@value #CHUNK_ROWS} rows.
  * <p>
- * In {@code strict} mode (the default) a first pass checks every row and every session's overlaps
- * with the device's other sessions, those stored here included, and stores nothing: a row that
+ * In {@code strict} mode (the default) a first pass checks every row, and every session's overlaps
+ * with the device's other sessions (those stored here included), and stores nothing: a row that
  * contradicts the contract refuses the whole import. Only then does the second pass store, each
- * chunk in a transaction of its own that locks its devices, checks the rows again under the locks
- * and writes through the {@link Ledger} in JDBC batches. {@code skip} makes the one storing pass
- * and lists what it left out. A row is never mended.
+ * chunk in a transaction of its own that locks the chunk's devices, checks its rows again under
+ * the locks and writes them through the {@link Ledger} in JDBC batches. {@code skip} makes the one
+ * storing pass and lists what it left out. A row is never mended.
  * <p>
- * A chunk is all or nothing, and the import is not: when it is interrupted (the server stops, the
- * client goes away), the chunks already committed stay. Sending the same database again completes
- * it: what is already stored exactly so is counted as present and left alone, so a second import
+ * A chunk is all or nothing; the import is not. When it is cut short (the server stops, the client
+ * goes away), the chunks already committed stay, and sending the same database again completes
+ * it: what is already stored exactly so is counted as present and left alone. So a second import
  * changes nothing, and an interrupted one is finished by the next.
  */
 @Stateless
@@ -70,14 +69,13 @@ public class ReferenceImports {
     /** The largest database accepted: years of a home network's history fit many times over. */
     public static final long MAX_BYTES = 2L * 1024 * 1024 * 1024;
     /**
-     * Rows a chunk holds before it is stored: a few megabytes of heap, a transaction that a retry can
-     * run again in a moment, and few enough chunks that their own cost (locks, range queries) is noise.
+     * Rows a chunk holds before it is stored: some 20 MB of heap, a transaction that a retry can run
+     * again in seconds, and few enough chunks that their own cost (locks, range queries) is noise.
      */
     static final int CHUNK_ROWS = 50_000;
     static final int MAX_PROBLEMS = 100;
     static final long PROGRESS_FROM = 100_000;
     private static final Logger LOG = Logger.getLogger(ReferenceImports.class.getName());
-    private static final Pattern CANONICAL_KEY = Pattern.compile("[0-9A-F]{12}");
     private static final List<String> TABLE_ORDER = List.of(ReferenceDatabase.DEVICES, ReferenceDatabase.SESSIONS,
             ReferenceDatabase.EVENTS);
 
@@ -220,68 +218,48 @@ public class ReferenceImports {
         }
     }
 
-    /** What an import knows of one device while its rows are read: a few numbers and its own sessions' spans. */
+    /** What an import knows of one device across a pass: a few numbers, however many rows it has. */
     private static final class DeviceState {
-        final MacAddress mac;
         /** The first and last instants of its sessions and of its events stored before the import, or null. */
         final long[] storedSessions;
         final long[] storedEvents;
         final boolean present;
-        final SpanIndex<Void> lines;
+        final ImportTrack track;
         boolean given;
 
-        DeviceState(MacAddress mac, long[] storedSessions, long[] storedEvents, boolean present, SpanIndex<Void> lines) {
-            this.mac = mac;
+        DeviceState(long[] storedSessions, long[] storedEvents, boolean present, ImportTrack track) {
             this.storedSessions = storedSessions;
             this.storedEvents = storedEvents;
             this.present = present;
-            this.lines = lines;
+            this.track = track;
         }
 
         DeviceState copy() {
-            DeviceState copy = new DeviceState(mac, storedSessions, storedEvents, present, lines.copy());
+            DeviceState copy = new DeviceState(storedSessions, storedEvents, present, track.copy());
             copy.given = given;
             return copy;
         }
-    }
 
-    /** One device's rows in a chunk; {@code continued} when its earlier rows were in the chunk before. */
-    private static final class Group {
-        final String key;
-        final MacAddress mac;
-        final boolean continued;
-        final List<Row<ImportedDevice>> devices = new ArrayList<>(1);
-        final List<Row<ImportedSession>> sessions = new ArrayList<>();
-        final List<Row<ImportedEvent>> events = new ArrayList<>();
-
-        Group(String key, boolean continued) {
-            this.key = key;
-            this.mac = CANONICAL_KEY.matcher(key).matches() ? MacAddress.parse(key) : null;
-            this.continued = continued;
+        /** Whether the stored range (or null) meets the one from the first to the last instant. */
+        static boolean meets(long[] range, long from, long to) {
+            return range != null && from <= range[1] && to >= range[0];
         }
     }
 
     /**
-     * A chunk's new rows, written when all its devices are checked, in order of time rather than of
-     * device: the indexes by time then grow in one sweep per chunk, instead of one jump per row
-     * across the whole history, which had Derby reading and evicting index pages for most rows.
+     * A chunk's new rows, written once all its rows are checked, in order of time (as they were
+     * read): the indexes by time then grow at their end.
      */
     private final class Writes {
         final List<Session> sessions = new ArrayList<>();
         final List<Event> events = new ArrayList<>();
 
         void store() {
-            sessions.sort(Comparator.comparing(Session::first));
-            events.sort(Comparator.comparing(Event::at));
             try (ImportRows rows = ledger.importRows()) {
                 sessions.forEach(rows::session);
                 events.forEach(rows::event);
             }
         }
-    }
-
-    /** A chunk's work, and the state of its last device when that one goes on in the next chunk. */
-    private record Done(Tally tally, DeviceState carried) {
     }
 
     /** One reading of the whole database: the check ({@code storing} false) or the storing pass. */
@@ -294,9 +272,8 @@ public class ReferenceImports {
         final DisplayFormat format;
         final ReferenceDatabase.DstCount dst = new ReferenceDatabase.DstCount();
         final Tally total = new Tally();
-        List<Group> chunk = new ArrayList<>();
-        int chunkRows;
-        DeviceState carried;
+        /** Every device met so far, by MAC: one small entry each, whatever its history. */
+        final Map<MacAddress, DeviceState> states = new HashMap<>();
         long done;
         int reportedTenths;
 
@@ -311,94 +288,249 @@ public class ReferenceImports {
 
         void run() {
             try (ReferenceDatabase.Reading reading = database.reading(zone, dst)) {
-                String key;
-                while ((key = reading.nextKey()) != null) {
-                    Group group = new Group(key, false);
-                    chunk.add(group);
-                    ReferenceDatabase.Cursor<ImportedDevice> devices = reading.devices();
-                    while (devices != null && devices.at(key)) {
-                        group.devices.add(taken(devices.take()));
-                    }
-                    while (reading.sessions().at(key)) {
-                        group.sessions.add(taken(reading.sessions().take()));
-                        group = full(reading, key, group);
-                    }
-                    while (reading.events().at(key)) {
-                        group.events.add(taken(reading.events().take()));
-                        group = full(reading, key, group);
-                    }
-                    if (chunkRows >= CHUNK_ROWS) {
-                        apply(false);
-                    }
+                if (reading.devices() != null) {
+                    drain(reading.devices(), ImportedDevice::mac, this::devices);
+                }
+                drain(reading.sessions(), ImportedSession::mac, this::sessions);
+                drain(reading.events(), ImportedEvent::mac, this::events);
+            }
+        }
+
+        /** A chunk's rows, checked (and stored) inside its transaction. */
+        private interface ChunkWork<T> {
+            void run(List<Row<T>> rows, Tally tally, Writes writes, Map<MacAddress, ImportTrack> noted);
+        }
+
+        private <T> void drain(ReferenceDatabase.Cursor<T> cursor, Function<T, MacAddress> macOf, ChunkWork<T> work) {
+            List<Row<T>> chunk = new ArrayList<>();
+            while (cursor.key() != null) {
+                chunk.add(cursor.take());
+                progress();
+                if (chunk.size() == CHUNK_ROWS) {
+                    apply(chunk, macOf, work);
+                    chunk = new ArrayList<>();
                 }
             }
             if (!chunk.isEmpty()) {
-                apply(false);
+                apply(chunk, macOf, work);
             }
         }
 
-        private <T> Row<T> taken(Row<T> row) {
-            chunkRows++;
-            progress();
-            return row;
-        }
-
-        /** The group to go on with: this one, or its continuation in a new chunk when this one is full. */
-        private Group full(ReferenceDatabase.Reading reading, String key, Group group) {
-            if (chunkRows < CHUNK_ROWS || !(reading.sessions().at(key) || reading.events().at(key))) {
-                return group;
-            }
-            apply(true);
-            Group next = new Group(key, true);
-            chunk.add(next);
-            return next;
-        }
-
-        /** Stores (or checks) the chunk in a transaction of its own, tried again after a passing conflict. */
-        private void apply(boolean endsWithinDevice) {
-            List<Group> groups = chunk;
-            DeviceState before = carried;
-            Done result = transactions.retrying(() -> work(groups, before == null ? null : before.copy(), endsWithinDevice));
-            total.add(result.tally());
-            carried = result.carried();
-            chunk = new ArrayList<>();
-            chunkRows = 0;
-        }
-
-        private Done work(List<Group> groups, DeviceState continuing, boolean endsWithinDevice) {
-            Tally tally = new Tally();
-            List<MacAddress> macs = groups.stream().map(g -> g.mac).filter(Objects::nonNull).distinct().toList();
-            Map<MacAddress, Device> devices = storing ? ledger.lock(macs) : ledger.devices(macs);
-            List<MacAddress> fresh = groups.stream().filter(g -> !g.continued && g.mac != null).map(g -> g.mac).toList();
-            Map<MacAddress, long[]> ranges = ledger.storedRanges(fresh);
-            DeviceState state = null;
-            Writes writes = storing ? new Writes() : null;
-            for (Group group : groups) {
-                if (group.continued) {
-                    state = continuing;
-                } else if (group.mac != null) {
-                    Device device = devices.get(group.mac);
-                    boolean present = device != null && (device.wasSeen() || device.name() != null);
-                    state = new DeviceState(group.mac, ranges.get(group.mac), device == null ? null : device.eventRange(),
-                            present, new SpanIndex<>());
-                    tally.devices++;
-                    if (present) {
-                        tally.presentDevices++;
+        /**
+         * Checks (and stores) the chunk in a transaction of its own, tried again after a passing
+         * conflict; each attempt starts from the devices' states as they were before the first.
+         */
+        private <T> void apply(List<Row<T>> chunk, Function<T, MacAddress> macOf, ChunkWork<T> work) {
+            List<MacAddress> macs = chunk.stream().filter(Row::valid).map(row -> macOf.apply(row.value())).distinct().toList();
+            Map<MacAddress, DeviceState> before = new HashMap<>();
+            macs.stream().filter(states::containsKey).forEach(mac -> before.put(mac, states.get(mac).copy()));
+            Tally tally = transactions.retrying(() -> {
+                macs.forEach(mac -> {
+                    DeviceState known = before.get(mac);
+                    if (known == null) {
+                        states.remove(mac);
+                    } else {
+                        states.put(mac, known.copy());
                     }
-                } else {
-                    state = null;
+                });
+                return chunk(chunk, macs, work);
+            });
+            total.add(tally);
+        }
+
+        private <T> Tally chunk(List<Row<T>> chunk, List<MacAddress> macs, ChunkWork<T> work) {
+            Tally tally = new Tally();
+            Map<MacAddress, Device> devices = storing ? ledger.lock(macs) : ledger.devices(macs);
+            List<MacAddress> fresh = macs.stream().filter(mac -> !states.containsKey(mac)).toList();
+            Map<MacAddress, long[]> ranges = fresh.isEmpty() ? Map.of() : ledger.storedRanges(fresh);
+            for (MacAddress mac : fresh) {
+                Device device = devices.get(mac);
+                boolean present = device != null && (device.wasSeen() || device.name() != null);
+                states.put(mac, new DeviceState(ranges.get(mac), device == null ? null : device.eventRange(), present,
+                        new ImportTrack(null)));
+                tally.devices++;
+                if (present) {
+                    tally.presentDevices++;
                 }
-                new DeviceWork(tally, group, state, writes).run();
             }
+            Writes writes = storing ? new Writes() : null;
+            Map<MacAddress, ImportTrack> noted = new HashMap<>();
+            work.run(chunk, tally, writes, noted);
             if (writes != null) {
                 writes.store();
+                noted.forEach((mac, track) -> ledger.recordEvents(mac, track.firstEvent(), track.lastEvent(), track.lastIp()));
             }
             if (storing && mode == Mode.STRICT && tally.problemRows > 0) {
                 // the check found nothing, so another writer changed these devices since: this chunk rolls back
                 total.add(tally);
-                throw refusal("the devices before it were imported; send the database again to go on");
+                throw refusal("the rows before this chunk were imported; send the database again to go on");
             }
-            return new Done(tally, endsWithinDevice ? state : null);
+            return tally;
+        }
+
+        private void devices(List<Row<ImportedDevice>> chunk, Tally tally, Writes writes, Map<MacAddress, ImportTrack> noted) {
+            for (Row<ImportedDevice> row : chunk) {
+                if (!row.valid()) {
+                    tally.invalidDevices++;
+                    tally.refuse(row.problems());
+                    continue;
+                }
+                ImportedDevice device = row.value();
+                if (writes != null && device.name() != null && ledger.name(device.mac(), device.name())) {
+                    given(device.mac(), tally);
+                }
+            }
+        }
+
+        private void sessions(List<Row<ImportedSession>> chunk, Tally tally, Writes writes,
+                Map<MacAddress, ImportTrack> noted) {
+            Map<MacAddress, SpanIndex<Session>> stored = storedSessions(chunk);
+            for (Row<ImportedSession> row : chunk) {
+                if (!row.valid()) {
+                    tally.sessions.skipped++;
+                    tally.refuse(row.problems());
+                    continue;
+                }
+                ImportedSession found = row.value();
+                Session session = Ledger.sessionOf(found);
+                Span span = session.span();
+                SpanIndex<Session> near = stored.get(found.mac());
+                List<SpanIndex.Match<Session>> matches = near == null ? List.of() : near.overlapping(span);
+                if (matches.stream().anyMatch(match -> found.sameAs(match.value()))) {
+                    tally.sessions.present++;
+                    continue;
+                }
+                if (!matches.isEmpty()) {
+                    overlap(row, "the session of " + found.mac() + " " + described(matches.get(0).value()), tally);
+                    continue;
+                }
+                ImportTrack track = states.get(found.mac()).track;
+                boolean inOrder = track.inOrder(span);
+                if (inOrder ? track.collidesWithEarlierLine(span) : collidesOutOfOrder(found, span, writes)) {
+                    overlap(row, "an earlier session of " + found.mac() + " in this database", tally);
+                    continue;
+                }
+                if (inOrder) {
+                    track.add(span);
+                }
+                if (writes == null) {
+                    continue;
+                }
+                writes.sessions.add(session);
+                tally.sessions.imported++;
+                given(found.mac(), tally);
+                ImportTrack note = noted.computeIfAbsent(found.mac(), mac -> new ImportTrack(null));
+                if (found.connection() != null) {
+                    note.event(found.connection(), found.ip());
+                }
+                if (found.disconnection() != null) {
+                    note.event(found.disconnection(), found.ip());
+                }
+            }
+        }
+
+        /**
+         * A session that SQLite sorted before one it starts earlier than (a time written in a way its
+         * date functions do not read): checked against what this import stored of the device, in the
+         * database and in the chunk's pending rows. The checking pass has stored nothing, so there
+         * it is checked only against the sessions stored before; the storing pass checks it again.
+         */
+        private boolean collidesOutOfOrder(ImportedSession found, Span span, Writes writes) {
+            if (writes == null) {
+                return false;
+            }
+            return ledger.near(found.mac(), span).stream().anyMatch(s -> s.span().overlaps(span))
+                    || writes.sessions.stream().anyMatch(s -> s.mac().equals(found.mac()) && s.span().overlaps(span));
+        }
+
+        /** For each device, its sessions stored before the import that the chunk's sessions may meet. */
+        private Map<MacAddress, SpanIndex<Session>> storedSessions(List<Row<ImportedSession>> chunk) {
+            Map<MacAddress, long[]> windows = new HashMap<>();
+            for (Row<ImportedSession> row : chunk) {
+                if (row.valid() && states.get(row.value().mac()).storedSessions != null) {
+                    Span span = row.value().span();
+                    long from = span.start().toEpochMilli();
+                    long to = span.end() == null ? Session.OPEN : span.end().toEpochMilli();
+                    windows.merge(row.value().mac(), new long[] {from, to},
+                            (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+                }
+            }
+            Map<MacAddress, SpanIndex<Session>> stored = new HashMap<>();
+            windows.forEach((mac, window) -> {
+                long[] range = states.get(mac).storedSessions;
+                if (DeviceState.meets(range, window[0], window[1])) {
+                    long from = Math.max(window[0], range[0]);
+                    long to = Math.min(window[1], range[1]);
+                    Span near = new Span(Instant.ofEpochMilli(from), to == Session.OPEN ? null : Instant.ofEpochMilli(to));
+                    SpanIndex<Session> index = new SpanIndex<>();
+                    ledger.near(mac, near).forEach(session -> index.add(session.span(), session));
+                    stored.put(mac, index);
+                }
+            });
+            return stored;
+        }
+
+        private void events(List<Row<ImportedEvent>> chunk, Tally tally, Writes writes, Map<MacAddress, ImportTrack> noted) {
+            Map<MacAddress, long[]> windows = new HashMap<>();
+            for (Row<ImportedEvent> row : chunk) {
+                if (row.valid() && states.get(row.value().mac()).storedEvents != null) {
+                    long at = row.value().at().toEpochMilli();
+                    windows.merge(row.value().mac(), new long[] {at, at},
+                            (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+                }
+            }
+            Map<MacAddress, Set<String>> stored = new HashMap<>();
+            windows.forEach((mac, window) -> {
+                long[] range = states.get(mac).storedEvents;
+                if (DeviceState.meets(range, window[0], window[1])) {
+                    stored.put(mac, ledger.storedEventKeys(mac, Math.max(window[0], range[0]), Math.min(window[1], range[1])));
+                }
+            });
+            for (Row<ImportedEvent> row : chunk) {
+                if (!row.valid()) {
+                    tally.events.skipped++;
+                    tally.refuse(row.problems());
+                    continue;
+                }
+                ImportedEvent found = row.value();
+                Event event = Ledger.eventOf(found);
+                if (stored.getOrDefault(found.mac(), Set.of())
+                        .contains(Ledger.eventKey(event.at().toEpochMilli(), event.type(), event.voided(), event.ip()))) {
+                    tally.events.present++;
+                    continue;
+                }
+                if (writes == null) {
+                    continue;
+                }
+                writes.events.add(event);
+                tally.events.imported++;
+                given(found.mac(), tally);
+                noted.computeIfAbsent(found.mac(), mac -> new ImportTrack(null)).event(found.at(), found.ip());
+            }
+        }
+
+        private void given(MacAddress mac, Tally tally) {
+            DeviceState state = states.get(mac);
+            if (!state.given) {
+                state.given = true;
+                if (!state.present) {
+                    tally.importedDevices++;
+                }
+            }
+        }
+
+        private String described(Session session) {
+            String from = session.connection() == null ? "<missing event>" : format.display(session.connection());
+            String to = session.isOpen() ? "<still connected>"
+                    : session.disconnection() == null ? "<missing event>" : format.display(session.disconnection());
+            return "stored here, from " + from + " to " + to;
+        }
+
+        private void overlap(Row<ImportedSession> row, String other, Tally tally) {
+            tally.sessions.skipped++;
+            String field = row.value().connection() != null ? "ses_DateTimeConnection" : "ses_DateTimeDisconnection";
+            tally.refuse(List.of(ApiProblem.Detail.atRow(row.table(), row.rowid(), field,
+                    "The session overlaps " + other + ": sessions of one device never overlap")));
         }
 
         ApiProblem refusal(String outcome) {
@@ -422,174 +554,6 @@ public class ReferenceImports {
                 String what = storing ? "storing" : "checking";
                 LOG.info(() -> "Import from the reference scanner, " + what + ": " + tenths * 10 + " % (" + done
                         + " of " + rows + " rows)");
-            }
-        }
-
-        /** One device's rows of one chunk, inside the chunk's transaction. */
-        private final class DeviceWork {
-            final Tally tally;
-            final Group group;
-            final DeviceState state;
-            final Writes writer;
-            final ImportTrack noted = new ImportTrack(null);
-
-            DeviceWork(Tally tally, Group group, DeviceState state, Writes writer) {
-                this.tally = tally;
-                this.group = group;
-                this.state = state;
-                this.writer = writer;
-            }
-
-            void run() {
-                group.devices.forEach(this::device);
-                SpanIndex<Session> stored = storedSessions();
-                group.sessions.forEach(row -> session(row, stored));
-                Set<String> storedEvents = storedEvents();
-                group.events.forEach(row -> event(row, storedEvents));
-                if (writer != null && noted.firstEvent() != null) {
-                    ledger.recordEvents(state.mac, noted.firstEvent(), noted.lastEvent(), noted.lastIp());
-                }
-            }
-
-            void device(Row<ImportedDevice> row) {
-                if (!row.valid()) {
-                    tally.invalidDevices++;
-                    refuse(row.problems());
-                    return;
-                }
-                ImportedDevice device = row.value();
-                if (writer != null && device.name() != null && ledger.name(device.mac(), device.name())) {
-                    given();
-                }
-            }
-
-            /** The device's sessions stored before the import that the chunk's sessions may meet. */
-            SpanIndex<Session> storedSessions() {
-                SpanIndex<Session> index = new SpanIndex<>();
-                if (state == null || state.storedSessions == null) {
-                    return index;
-                }
-                long from = Long.MAX_VALUE;
-                long to = Long.MIN_VALUE;
-                for (Row<ImportedSession> row : group.sessions) {
-                    if (row.valid()) {
-                        Span span = row.value().span();
-                        from = Math.min(from, span.start().toEpochMilli());
-                        to = Math.max(to, span.end() == null ? Session.OPEN : span.end().toEpochMilli());
-                    }
-                }
-                from = Math.max(from, state.storedSessions[0]);
-                to = Math.min(to, state.storedSessions[1]);
-                if (from <= to) {
-                    Span range = new Span(Instant.ofEpochMilli(from), to == Session.OPEN ? null : Instant.ofEpochMilli(to));
-                    for (Session session : ledger.near(state.mac, range)) {
-                        index.add(session.span(), session);
-                    }
-                }
-                return index;
-            }
-
-            Set<String> storedEvents() {
-                if (state == null || state.storedEvents == null) {
-                    return Set.of();
-                }
-                long from = Long.MAX_VALUE;
-                long to = Long.MIN_VALUE;
-                for (Row<ImportedEvent> row : group.events) {
-                    if (row.valid()) {
-                        long at = row.value().at().toEpochMilli();
-                        from = Math.min(from, at);
-                        to = Math.max(to, at);
-                    }
-                }
-                from = Math.max(from, state.storedEvents[0]);
-                to = Math.min(to, state.storedEvents[1]);
-                return from <= to ? ledger.storedEventKeys(state.mac, from, to) : Set.of();
-            }
-
-            void session(Row<ImportedSession> row, SpanIndex<Session> stored) {
-                if (!row.valid()) {
-                    tally.sessions.skipped++;
-                    refuse(row.problems());
-                    return;
-                }
-                ImportedSession found = row.value();
-                Session session = Ledger.sessionOf(found);
-                Span span = session.span();
-                List<SpanIndex.Match<Session>> near = stored.overlapping(span);
-                if (near.stream().anyMatch(match -> found.sameAs(match.value()))) {
-                    tally.sessions.present++;
-                    return;
-                }
-                if (!near.isEmpty()) {
-                    overlap(row, "the session of " + found.mac() + " " + described(near.get(0).value()));
-                    return;
-                }
-                if (!state.lines.overlapping(span).isEmpty()) {
-                    overlap(row, "an earlier session of " + found.mac() + " in this database");
-                    return;
-                }
-                state.lines.add(span, null);
-                if (writer == null) {
-                    return;
-                }
-                writer.sessions.add(session);
-                tally.sessions.imported++;
-                given();
-                if (found.connection() != null) {
-                    noted.event(found.connection(), found.ip());
-                }
-                if (found.disconnection() != null) {
-                    noted.event(found.disconnection(), found.ip());
-                }
-            }
-
-            void event(Row<ImportedEvent> row, Set<String> stored) {
-                if (!row.valid()) {
-                    tally.events.skipped++;
-                    refuse(row.problems());
-                    return;
-                }
-                ImportedEvent found = row.value();
-                Event event = Ledger.eventOf(found);
-                if (stored.contains(Ledger.eventKey(event.at().toEpochMilli(), event.type(), event.voided(), event.ip()))) {
-                    tally.events.present++;
-                    return;
-                }
-                if (writer == null) {
-                    return;
-                }
-                writer.events.add(event);
-                tally.events.imported++;
-                given();
-                noted.event(found.at(), found.ip());
-            }
-
-            private void given() {
-                if (!state.given) {
-                    state.given = true;
-                    if (!state.present) {
-                        tally.importedDevices++;
-                    }
-                }
-            }
-
-            private String described(Session session) {
-                String from = session.connection() == null ? "<missing event>" : format.display(session.connection());
-                String to = session.isOpen() ? "<still connected>"
-                        : session.disconnection() == null ? "<missing event>" : format.display(session.disconnection());
-                return "stored here, from " + from + " to " + to;
-            }
-
-            private void overlap(Row<ImportedSession> row, String other) {
-                tally.sessions.skipped++;
-                String field = row.value().connection() != null ? "ses_DateTimeConnection" : "ses_DateTimeDisconnection";
-                refuse(List.of(ApiProblem.Detail.atRow(row.table(), row.rowid(), field,
-                        "The session overlaps " + other + ": sessions of one device never overlap")));
-            }
-
-            private void refuse(List<ApiProblem.Detail> details) {
-                tally.refuse(details);
             }
         }
     }

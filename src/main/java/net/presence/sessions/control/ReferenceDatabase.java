@@ -215,30 +215,31 @@ public final class ReferenceDatabase implements AutoCloseable {
     }
 
     /**
-     * The rows of all three tables at once, each device's together: every table is read in order of
-     * its {@link #deviceKey} (then sessions and events by time, then rowid), so an import takes one
-     * device after the other and holds one device's rows, never a table. Each table is sorted by
-     * SQLite itself, outside the Java heap.
+     * The rows of the three tables, one table after the other: devices by rowid, sessions and events
+     * in order of time (then of rowid), sorted by SQLite itself, outside the Java heap. In that order
+     * each device's sessions come as the overlap checks want them, and a bulk insert grows the
+     * indexes by time at their end (by device, they would be written all over, page by page).
+     * Each row also carries its MAC's {@link #deviceKey}.
      */
     public Reading reading(ZoneId zone, DstCount dst) {
         List<Cursor<?>> opened = new ArrayList<>(3);
         try {
             Cursor<ImportedDevice> devices = deviceColumns == null ? null
                     : new Cursor<>(DEVICES, "SELECT " + deviceKey(deviceColumns.get(0)) + ", rowid, "
-                            + String.join(", ", deviceColumns) + " FROM " + quoted(actual(DEVICES)) + " ORDER BY 1, rowid",
+                            + String.join(", ", deviceColumns) + " FROM " + quoted(actual(DEVICES)) + " ORDER BY rowid",
                             rs -> device(rs, 1));
             if (devices != null) {
                 opened.add(devices);
             }
             Cursor<ImportedSession> sessions = new Cursor<>(SESSIONS, "SELECT " + deviceKey("ses_MAC") + ", rowid, "
                     + String.join(", ", SESSION_COLUMNS) + " FROM " + quoted(actual(SESSIONS))
-                    + " ORDER BY 1, julianday(trim(COALESCE(ses_DateTimeConnection, ses_DateTimeDisconnection))),"
+                    + " ORDER BY julianday(trim(COALESCE(ses_DateTimeConnection, ses_DateTimeDisconnection))),"
                     + " COALESCE(ses_DateTimeConnection, ses_DateTimeDisconnection), rowid",
                     rs -> session(rs, 1, zone, dst));
             opened.add(sessions);
             Cursor<ImportedEvent> events = new Cursor<>(EVENTS, "SELECT " + deviceKey("eve_MAC") + ", rowid, "
                     + String.join(", ", EVENT_COLUMNS) + " FROM " + quoted(actual(EVENTS))
-                    + " ORDER BY 1, julianday(trim(eve_DateTime)), eve_DateTime, rowid",
+                    + " ORDER BY julianday(trim(eve_DateTime)), eve_DateTime, rowid",
                     rs -> event(rs, 1, zone, dst));
             opened.add(events);
             return new Reading(devices, sessions, events);
@@ -256,7 +257,7 @@ public final class ReferenceDatabase implements AutoCloseable {
         return "upper(replace(replace(" + column + ", ':', ''), '-', ''))";
     }
 
-    /** The three tables' cursors, read together one device at a time. */
+    /** The three tables' cursors. */
     public static final class Reading implements AutoCloseable {
         private final Cursor<ImportedDevice> devices;
         private final Cursor<ImportedSession> sessions;
@@ -266,17 +267,6 @@ public final class ReferenceDatabase implements AutoCloseable {
             this.devices = devices;
             this.sessions = sessions;
             this.events = events;
-        }
-
-        /** The key of the next device with rows left in any table, or null when all are read. */
-        public String nextKey() {
-            String next = null;
-            for (Cursor<?> cursor : new Cursor<?>[] {devices, sessions, events}) {
-                if (cursor != null && cursor.key() != null && (next == null || cursor.key().compareTo(next) < 0)) {
-                    next = cursor.key();
-                }
-            }
-            return next;
         }
 
         /** Null when the database names no devices. */
