@@ -31,6 +31,18 @@ public final class ImportTrack {
         this.storedEnd = storedRange == null ? Long.MIN_VALUE : storedRange[1];
     }
 
+    /** A track of its own in the same state, for a unit of work that may have to start again. */
+    public ImportTrack copy() {
+        ImportTrack copy = new ImportTrack(storedStart == Long.MAX_VALUE ? null : new long[] {storedStart, storedEnd});
+        copy.lastStart = lastStart;
+        copy.reach = reach;
+        copy.lastPoint = lastPoint;
+        copy.firstEvent = firstEvent;
+        copy.lastEvent = lastEvent;
+        copy.lastIp = lastIp;
+        return copy;
+    }
+
     /** Whether the span starts no earlier than every line of the device before it. */
     public boolean inOrder(Span span) {
         return lastStart == null || !span.start().isBefore(lastStart);

@@ -6,13 +6,18 @@ import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import net.presence.sessions.entity.Device;
 import net.presence.sessions.entity.Event;
 import net.presence.sessions.entity.EventType;
@@ -111,6 +116,51 @@ public class Ledger {
         return range[0] == null ? null : new long[] {(Long) range[0], (Long) range[1]};
     }
 
+    /** The devices that exist, neither locked nor made: what an import's check reads before it stores. */
+    public Map<MacAddress, Device> devices(Collection<MacAddress> macs) {
+        Map<MacAddress, Device> found = new HashMap<>(macs.size() * 2);
+        for (List<MacAddress> chunk : lockOrder(macs, LOCK_CHUNK)) {
+            em.createNamedQuery("Device.ofMacs", Device.class)
+                    .setParameter("macs", chunk.stream().map(MacAddress::toString).toList())
+                    .getResultStream().forEach(device -> found.put(device.mac(), device));
+        }
+        return found;
+    }
+
+    /** The first and last instants of each device's stored sessions, for the devices that have any. */
+    public Map<MacAddress, long[]> storedRanges(Collection<MacAddress> macs) {
+        Map<MacAddress, long[]> ranges = new HashMap<>();
+        for (List<MacAddress> chunk : lockOrder(macs, LOCK_CHUNK)) {
+            em.createQuery("SELECT s.mac, MIN(s.spanStart), MAX(s.spanEnd) FROM Session s WHERE s.mac IN :macs"
+                            + " GROUP BY s.mac", Object[].class)
+                    .setParameter("macs", chunk.stream().map(MacAddress::toString).toList())
+                    .getResultStream()
+                    .forEach(row -> ranges.put(MacAddress.stored((String) row[0]), new long[] {(Long) row[1], (Long) row[2]}));
+        }
+        return ranges;
+    }
+
+    /**
+     * What tells the device's stored events between the two instants apart: instant, kind, custom
+     * text, voided mark and IP, as {@link #eventKey}. An import compares its events with these.
+     */
+    public Set<String> storedEventKeys(MacAddress mac, long from, long to) {
+        Set<String> keys = new HashSet<>();
+        em.createQuery("SELECT e FROM Event e WHERE e.mac = :mac AND e.occurredAt BETWEEN :from AND :to", Event.class)
+                .setFlushMode(FlushModeType.COMMIT)
+                .setParameter("mac", mac.toString())
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultStream()
+                .forEach(event -> keys.add(eventKey(event.at().toEpochMilli(), event.type(), event.voided(), event.ip())));
+        return keys;
+    }
+
+    /** One event's key among {@link #storedEventKeys}. */
+    public static String eventKey(long at, EventType type, boolean voided, IpAddress ip) {
+        return at + "|" + type.kind().code() + "|" + (type.custom() == null ? "" : type.custom()) + "|" + voided + "|" + ip;
+    }
+
     public Optional<Session> openSessionOf(MacAddress mac) {
         return em.createNamedQuery("Session.openOf", Session.class)
                 .setParameter("mac", mac.toString())
@@ -189,52 +239,50 @@ public class Ledger {
         return session;
     }
 
-    /**
-     * A session another system recorded, of any kind, without events: an import from such a system
-     * brings its events as they were, in {@link #storeEvent}.
-     */
-    public Session storeFound(ImportedSession found) {
-        Session session;
-        if (found.open()) {
-            session = Session.open(found.mac(), found.ip(), found.info(), found.connection(), found.connectionType());
-        } else if (found.isMissingConnection()) {
-            session = Session.missingConnection(found.mac(), found.ip(), found.info(), found.disconnection(),
-                    found.disconnectionType());
-        } else if (found.isMissingDisconnection()) {
-            session = Session.missingDisconnection(found.mac(), found.ip(), found.info(), found.connection(),
-                    found.connectionType());
-        } else {
-            session = Session.closed(found.mac(), found.ip(), found.info(), found.connection(), found.connectionType(),
-                    found.disconnection(), found.disconnectionType());
-        }
-        em.persist(session);
-        return session;
+    /** A name for the (locked) device, unless it has one; whether it was given. */
+    public boolean name(MacAddress mac, String name) {
+        return em.find(Device.class, mac.toString()).nameIfUnnamed(name);
     }
 
-    /** An event another system recorded, on its own; the device is noted by {@link #recordEvents}. */
-    public void storeEvent(ImportedEvent found) {
+    /**
+     * Sessions and events written in JDBC batches on this transaction's connection, for an import of
+     * many: the caller builds them as entities, which stay out of the persistence context.
+     */
+    public ImportRows importRows() {
+        em.flush(); // the device rows made by lock() go first, on the same connection
+        // EclipseLink on every server (persistence.xml): its sequencing hands out the same blocks of ids as for persist()
+        org.eclipse.persistence.sessions.Session session = em.unwrap(org.eclipse.persistence.sessions.Session.class);
+        Connection connection = em.unwrap(Connection.class);
+        try {
+            return new ImportRows(connection, () -> ((Number) session.getNextSequenceNumberValue(Session.class)).longValue(),
+                    () -> ((Number) session.getNextSequenceNumberValue(Event.class)).longValue());
+        } catch (SQLException e) {
+            throw new PersistenceException("Cannot prepare the import's statements: " + e.getMessage(), e);
+        }
+    }
+
+    /** The session an import found, as it will be stored; see {@link #importRows}. */
+    public static Session sessionOf(ImportedSession found) {
+        if (found.open()) {
+            return Session.open(found.mac(), found.ip(), found.info(), found.connection(), found.connectionType());
+        } else if (found.isMissingConnection()) {
+            return Session.missingConnection(found.mac(), found.ip(), found.info(), found.disconnection(),
+                    found.disconnectionType());
+        } else if (found.isMissingDisconnection()) {
+            return Session.missingDisconnection(found.mac(), found.ip(), found.info(), found.connection(),
+                    found.connectionType());
+        }
+        return Session.closed(found.mac(), found.ip(), found.info(), found.connection(), found.connectionType(),
+                found.disconnection(), found.disconnectionType());
+    }
+
+    /** The event an import found, as it will be stored; see {@link #importRows}. */
+    public static Event eventOf(ImportedEvent found) {
         Event event = new Event(found.mac(), found.ip(), found.at(), found.type(), found.info());
         if (found.voided()) {
             event.markVoided();
         }
-        em.persist(event);
-    }
-
-    /** Whether an event of this device, instant, type and IP is stored (the import's own unwritten ones aside). */
-    public boolean hasEvent(ImportedEvent found) {
-        return em.createNamedQuery(found.voided() ? "Event.countSameVoided" : "Event.countSame", Long.class)
-                .setFlushMode(FlushModeType.COMMIT)
-                .setParameter("mac", found.mac().toString())
-                .setParameter("at", found.at().toEpochMilli())
-                .setParameter("kind", found.type().kind())
-                .setParameter("custom", found.type().custom() == null ? "" : found.type().custom())
-                .setParameter("ip", found.ip().toString())
-                .getSingleResult() > 0;
-    }
-
-    /** A name for the (locked) device, unless it has one; whether it was given. */
-    public boolean name(MacAddress mac, String name) {
-        return em.find(Device.class, mac.toString()).nameIfUnnamed(name);
+        return event;
     }
 
     /** Writes out what an import stored so far and lets go of it: memory holds one batch, whatever the size. */

@@ -192,43 +192,18 @@ public final class ReferenceDatabase implements AutoCloseable {
     }
 
     /**
-     * Every device the database names anywhere, once, malformed MACs left out (their rows are
-     * reported where they are read): what an import locks before it reads the rows themselves.
-     */
-    public Set<MacAddress> macs() {
-        StringBuilder sql = new StringBuilder("SELECT ses_MAC FROM ").append(quoted(actual(SESSIONS)))
-                .append(" UNION SELECT eve_MAC FROM ").append(quoted(actual(EVENTS)));
-        if (deviceColumns != null) {
-            sql.append(" UNION SELECT ").append(deviceColumns.get(0)).append(" FROM ").append(quoted(actual(DEVICES)));
-        }
-        Set<MacAddress> macs = new HashSet<>();
-        read(SESSIONS, sql.toString(), rs -> {
-            try {
-                return new Row<>(SESSIONS, 0, rs.getString(1) == null ? null : MacAddress.parse(rs.getString(1)), List.of());
-            } catch (InvalidValueException malformed) {
-                return new Row<MacAddress>(SESSIONS, 0, null, List.of());
-            }
-        }, row -> {
-            if (row.valid()) {
-                macs.add(row.value());
-            }
-        });
-        return macs;
-    }
-
-    /**
      * Every session, earliest first (by the text of its first known time), so that an import's
      * overlap checks meet each device's sessions in order.
      */
     public void sessions(ZoneId zone, DstCount dst, Consumer<Row<ImportedSession>> action) {
         String sql = "SELECT rowid, " + String.join(", ", SESSION_COLUMNS) + " FROM " + quoted(actual(SESSIONS))
                 + " ORDER BY COALESCE(ses_DateTimeConnection, ses_DateTimeDisconnection), rowid";
-        read(SESSIONS, sql, rs -> session(rs, zone, dst), action);
+        read(SESSIONS, sql, rs -> session(rs, 0, zone, dst), action);
     }
 
     public void events(ZoneId zone, DstCount dst, Consumer<Row<ImportedEvent>> action) {
         String sql = "SELECT rowid, " + String.join(", ", EVENT_COLUMNS) + " FROM " + quoted(actual(EVENTS));
-        read(EVENTS, sql, rs -> event(rs, zone, dst), action);
+        read(EVENTS, sql, rs -> event(rs, 0, zone, dst), action);
     }
 
     public void devices(Consumer<Row<ImportedDevice>> action) {
@@ -236,7 +211,150 @@ public final class ReferenceDatabase implements AutoCloseable {
             return;
         }
         String sql = "SELECT rowid, " + String.join(", ", deviceColumns) + " FROM " + quoted(actual(DEVICES));
-        read(DEVICES, sql, this::device, action);
+        read(DEVICES, sql, rs -> device(rs, 0), action);
+    }
+
+    /**
+     * The rows of the three tables, one table after the other: devices by rowid, sessions and events
+     * in order of time (then of rowid), sorted by SQLite itself, outside the Java heap. In that order
+     * each device's sessions come as the overlap checks want them, and a bulk insert grows the
+     * indexes by time at their end (by device, they would be written all over, page by page).
+     * Each row also carries its MAC's {@link #deviceKey}.
+     */
+    public Reading reading(ZoneId zone, DstCount dst) {
+        List<Cursor<?>> opened = new ArrayList<>(3);
+        try {
+            Cursor<ImportedDevice> devices = deviceColumns == null ? null
+                    : new Cursor<>(DEVICES, "SELECT " + deviceKey(deviceColumns.get(0)) + ", rowid, "
+                            + String.join(", ", deviceColumns) + " FROM " + quoted(actual(DEVICES)) + " ORDER BY rowid",
+                            rs -> device(rs, 1));
+            if (devices != null) {
+                opened.add(devices);
+            }
+            Cursor<ImportedSession> sessions = new Cursor<>(SESSIONS, "SELECT " + deviceKey("ses_MAC") + ", rowid, "
+                    + String.join(", ", SESSION_COLUMNS) + " FROM " + quoted(actual(SESSIONS))
+                    + " ORDER BY julianday(trim(COALESCE(ses_DateTimeConnection, ses_DateTimeDisconnection))),"
+                    + " COALESCE(ses_DateTimeConnection, ses_DateTimeDisconnection), rowid",
+                    rs -> session(rs, 1, zone, dst));
+            opened.add(sessions);
+            Cursor<ImportedEvent> events = new Cursor<>(EVENTS, "SELECT " + deviceKey("eve_MAC") + ", rowid, "
+                    + String.join(", ", EVENT_COLUMNS) + " FROM " + quoted(actual(EVENTS))
+                    + " ORDER BY julianday(trim(eve_DateTime)), eve_DateTime, rowid",
+                    rs -> event(rs, 1, zone, dst));
+            opened.add(events);
+            return new Reading(devices, sessions, events);
+        } catch (RuntimeException e) {
+            opened.forEach(Cursor::close);
+            throw e;
+        }
+    }
+
+    /**
+     * SQL for the text that puts a device's rows together: the MAC's hex digits in upper case,
+     * whichever of the accepted spellings a row uses (equal for equal {@link MacAddress}es).
+     */
+    static String deviceKey(String column) {
+        return "upper(replace(replace(" + column + ", ':', ''), '-', ''))";
+    }
+
+    /** The three tables' cursors. */
+    public static final class Reading implements AutoCloseable {
+        private final Cursor<ImportedDevice> devices;
+        private final Cursor<ImportedSession> sessions;
+        private final Cursor<ImportedEvent> events;
+
+        Reading(Cursor<ImportedDevice> devices, Cursor<ImportedSession> sessions, Cursor<ImportedEvent> events) {
+            this.devices = devices;
+            this.sessions = sessions;
+            this.events = events;
+        }
+
+        /** Null when the database names no devices. */
+        public Cursor<ImportedDevice> devices() {
+            return devices;
+        }
+
+        public Cursor<ImportedSession> sessions() {
+            return sessions;
+        }
+
+        public Cursor<ImportedEvent> events() {
+            return events;
+        }
+
+        @Override
+        public void close() {
+            if (devices != null) {
+                devices.close();
+            }
+            sessions.close();
+            events.close();
+        }
+    }
+
+    /** One table's rows in device order: the next row's device key, and the row when it is taken. */
+    public final class Cursor<T> implements AutoCloseable {
+        private final String table;
+        private final PreparedStatement statement;
+        private final ResultSet rs;
+        private final RowReader<T> reader;
+        private String key;
+        private boolean done;
+
+        Cursor(String table, String sql, RowReader<T> reader) {
+            this.table = table;
+            this.reader = reader;
+            try {
+                statement = connection.prepareStatement(sql);
+                statement.setFetchSize(1000);
+                rs = statement.executeQuery();
+            } catch (SQLException e) {
+                throw failed(table, e);
+            }
+            advance();
+        }
+
+        /** The device key of the next row (empty for a row without a MAC), or null when none is left. */
+        public String key() {
+            return done ? null : key;
+        }
+
+        /** Whether the next row belongs to the device with this key. */
+        public boolean at(String device) {
+            return !done && key.equals(device);
+        }
+
+        /** The next row, read into the contract's terms; the cursor moves on. */
+        public Row<T> take() {
+            try {
+                Row<T> row = reader.read(rs);
+                advance();
+                return row;
+            } catch (SQLException e) {
+                throw failed(table, e);
+            }
+        }
+
+        private void advance() {
+            try {
+                done = !rs.next();
+                if (!done) {
+                    String text = rs.getString(1);
+                    key = text == null ? "" : text;
+                }
+            } catch (SQLException e) {
+                throw failed(table, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                // read-only: nothing is lost
+            }
+        }
     }
 
     private interface RowReader<T> {
@@ -256,16 +374,16 @@ public final class ReferenceDatabase implements AutoCloseable {
         }
     }
 
-    private Row<ImportedSession> session(ResultSet rs, ZoneId zone, DstCount dst) throws SQLException {
-        Fields f = new Fields(SESSIONS, rs.getLong(1));
-        MacAddress mac = f.value("ses_MAC", rs.getString(2), MacAddress::parse, MacAddress.ACCEPTED);
-        IpAddress ip = f.value("ses_IP", rs.getString(3), IpAddress::parse, IpAddress.ACCEPTED);
-        String connectionText = rs.getString(4);
-        String connectionTime = rs.getString(5);
-        String disconnectionText = rs.getString(6);
-        String disconnectionTime = rs.getString(7);
-        Boolean still = f.flag("ses_StillConnected", rs.getString(8));
-        String info = f.info("ses_AdditionalInfo", rs.getString(9));
+    private Row<ImportedSession> session(ResultSet rs, int o, ZoneId zone, DstCount dst) throws SQLException {
+        Fields f = new Fields(SESSIONS, rs.getLong(o + 1));
+        MacAddress mac = f.value("ses_MAC", rs.getString(o + 2), MacAddress::parse, MacAddress.ACCEPTED);
+        IpAddress ip = f.value("ses_IP", rs.getString(o + 3), IpAddress::parse, IpAddress.ACCEPTED);
+        String connectionText = rs.getString(o + 4);
+        String connectionTime = rs.getString(o + 5);
+        String disconnectionText = rs.getString(o + 6);
+        String disconnectionTime = rs.getString(o + 7);
+        Boolean still = f.flag("ses_StillConnected", rs.getString(o + 8));
+        String info = f.info("ses_AdditionalInfo", rs.getString(o + 9));
 
         boolean open = Boolean.TRUE.equals(still);
         boolean connectionMissing = connectionTime == null || MISSING.equalsIgnoreCase(connectionText);
@@ -304,13 +422,13 @@ public final class ReferenceDatabase implements AutoCloseable {
         return f.row(new ImportedSession(mac, ip, connection, connectionType, disconnection, disconnectionType, open, info));
     }
 
-    private Row<ImportedEvent> event(ResultSet rs, ZoneId zone, DstCount dst) throws SQLException {
-        Fields f = new Fields(EVENTS, rs.getLong(1));
-        MacAddress mac = f.value("eve_MAC", rs.getString(2), MacAddress::parse, MacAddress.ACCEPTED);
-        IpAddress ip = f.value("eve_IP", rs.getString(3), IpAddress::parse, IpAddress.ACCEPTED);
-        Instant at = f.time("eve_DateTime", rs.getString(4), zone, dst);
-        String text = rs.getString(5);
-        String info = f.info("eve_AdditionalInfo", rs.getString(6));
+    private Row<ImportedEvent> event(ResultSet rs, int o, ZoneId zone, DstCount dst) throws SQLException {
+        Fields f = new Fields(EVENTS, rs.getLong(o + 1));
+        MacAddress mac = f.value("eve_MAC", rs.getString(o + 2), MacAddress::parse, MacAddress.ACCEPTED);
+        IpAddress ip = f.value("eve_IP", rs.getString(o + 3), IpAddress::parse, IpAddress.ACCEPTED);
+        Instant at = f.time("eve_DateTime", rs.getString(o + 4), zone, dst);
+        String text = rs.getString(o + 5);
+        String info = f.info("eve_AdditionalInfo", rs.getString(o + 6));
         EventType type = f.type("eve_EventType", text);
         // a flap's event is its own kind marked voided, as the presence engine stores it; any other
         // type that starts with VOIDED is voided too, as the Event entity decides for a client's text
@@ -325,10 +443,10 @@ public final class ReferenceDatabase implements AutoCloseable {
         return f.row(new ImportedEvent(mac, ip, at, type, voided, info));
     }
 
-    private Row<ImportedDevice> device(ResultSet rs) throws SQLException {
-        Fields f = new Fields(DEVICES, rs.getLong(1));
-        MacAddress mac = f.value(deviceColumns.get(0), rs.getString(2), MacAddress::parse, MacAddress.ACCEPTED);
-        String name = rs.getString(3) == null ? null : rs.getString(3).strip();
+    private Row<ImportedDevice> device(ResultSet rs, int o) throws SQLException {
+        Fields f = new Fields(DEVICES, rs.getLong(o + 1));
+        MacAddress mac = f.value(deviceColumns.get(0), rs.getString(o + 2), MacAddress::parse, MacAddress.ACCEPTED);
+        String name = rs.getString(o + 3) == null ? null : rs.getString(o + 3).strip();
         if (name != null && (name.isEmpty() || UNNAMED.equals(name))) {
             name = null;
         }

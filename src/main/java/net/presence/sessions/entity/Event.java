@@ -10,6 +10,8 @@ import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import net.presence.values.IpAddress;
 import net.presence.values.MacAddress;
@@ -19,12 +21,6 @@ import net.presence.values.MacAddress;
  * record, marked {@link #voided()}: the API shows their type as {@code VOIDED - <type>}.
  */
 @Entity
-// voided as a literal: EclipseLink binds a boolean parameter as an integer, which Derby will not compare
-@NamedQuery(name = "Event.countSame", query = "SELECT COUNT(e) FROM Event e WHERE e.mac = :mac AND e.occurredAt = :at"
-        + " AND e.kind = :kind AND COALESCE(e.custom, '') = :custom AND e.voided = FALSE AND e.ip = :ip")
-@NamedQuery(name = "Event.countSameVoided", query = "SELECT COUNT(e) FROM Event e WHERE e.mac = :mac"
-        + " AND e.occurredAt = :at AND e.kind = :kind AND COALESCE(e.custom, '') = :custom AND e.voided = TRUE"
-        + " AND e.ip = :ip")
 @NamedQuery(name = "Event.deleteOfDevice", query = "DELETE FROM Event e WHERE e.mac = :mac")
 @NamedQuery(name = "Event.disconnectionOf", query = "SELECT e FROM Event e WHERE e.mac = :mac AND e.occurredAt = :at"
         + " AND e.kind = :kind AND e.custom IS NULL AND e.voided = FALSE ORDER BY e.id DESC")
@@ -36,6 +32,10 @@ public class Event {
 
     /** The prefix the contract shows before the type of a voided event. */
     public static final String VOIDED_PREFIX = "VOIDED - ";
+
+    /** A row as {@link #bindInsert} fills it: a bulk import writes by plain JDBC batches, past the entity manager. */
+    public static final String INSERT = "INSERT INTO EVENTS (ID, MAC, IP, OCCURRED_AT, KIND, CUSTOM_TYPE, VOIDED, INFO)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Id
     @SequenceGenerator(name = "EVENT_IDS", sequenceName = "EVENT_IDS", allocationSize = 500)
@@ -65,6 +65,18 @@ public class Event {
     private String info;
 
     protected Event() {
+    }
+
+    /** The parameters of {@link #INSERT}: the columns this entity maps, in one place with them. */
+    public void bindInsert(PreparedStatement insert, long newId) throws SQLException {
+        insert.setLong(1, newId);
+        insert.setString(2, mac);
+        insert.setString(3, ip);
+        insert.setLong(4, occurredAt);
+        insert.setString(5, new EventKindColumn().convertToDatabaseColumn(kind));
+        insert.setString(6, custom);
+        insert.setBoolean(7, voided);
+        insert.setString(8, info);
     }
 
     /**

@@ -10,6 +10,9 @@ import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import net.presence.values.IpAddress;
 import net.presence.values.MacAddress;
@@ -41,6 +44,11 @@ public class Session {
 
     /** spanEnd of an open session. */
     public static final long OPEN = Long.MAX_VALUE;
+
+    /** A row as {@link #bindInsert} fills it: a bulk import writes by plain JDBC batches, past the entity manager. */
+    public static final String INSERT = "INSERT INTO SESSIONS (ID, MAC, IP, INFO, CONNECTED_AT, CONNECTION_KIND,"
+            + " CONNECTION_CUSTOM, DISCONNECTED_AT, DISCONNECTION_KIND, DISCONNECTION_CUSTOM, SPAN_START, SPAN_END)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Id
     @SequenceGenerator(name = "SESSION_IDS", sequenceName = "SESSION_IDS", allocationSize = 500)
@@ -83,6 +91,31 @@ public class Session {
     private long spanEnd;
 
     protected Session() {
+    }
+
+    /** The parameters of {@link #INSERT}: the columns this entity maps, in one place with them. */
+    public void bindInsert(PreparedStatement insert, long newId) throws SQLException {
+        EventKindColumn kinds = new EventKindColumn();
+        insert.setLong(1, newId);
+        insert.setString(2, mac);
+        insert.setString(3, ip);
+        insert.setString(4, info);
+        setLong(insert, 5, connectedAt);
+        insert.setString(6, kinds.convertToDatabaseColumn(connectionKind));
+        insert.setString(7, connectionCustom);
+        setLong(insert, 8, disconnectedAt);
+        insert.setString(9, kinds.convertToDatabaseColumn(disconnectionKind));
+        insert.setString(10, disconnectionCustom);
+        insert.setLong(11, spanStart);
+        insert.setLong(12, spanEnd);
+    }
+
+    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
     }
 
     private Session(MacAddress mac, IpAddress ip, String info, Instant connected, EventType connectionType) {
