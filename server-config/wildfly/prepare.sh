@@ -15,6 +15,9 @@
 # 6. Slow and greedy clients: a request's headers must arrive within 10 s (request-parse-timeout), a
 #    connection idle between requests closes after 30 s (no-request-timeout), a read or write that
 #    stalls for 60 s ends the connection (read-/write-timeout), and at most 2,000 connections are open.
+# 7. A Cookie header with a control character or a byte outside printable ASCII gets an empty 400
+#    from Undertow before anything parses it: Undertow's own cookie parser throws on such a byte, and
+#    the request would end in a 500 (the session cookie is looked up before any filter of the WAR).
 # The database needs nothing here: the WAR reads SESSIONS_DB_URL / _USER / _PASSWORD itself, as on
 # Payara Micro, through MicroProfile Config (environment variables or -Dsessions.db.url=...).
 set -euo pipefail
@@ -51,6 +54,10 @@ end-if
 /subsystem=undertow/server=default-server/http-listener=default:write-attribute(name=read-timeout, value=60000)
 /subsystem=undertow/server=default-server/http-listener=default:write-attribute(name=write-timeout, value=60000)
 /subsystem=undertow/server=default-server/http-listener=default:write-attribute(name=max-connections, value=2000)
+if (outcome != success) of /subsystem=undertow/configuration=filter/expression-filter=sessions-bad-cookie:read-resource
+/subsystem=undertow/configuration=filter/expression-filter=sessions-bad-cookie:add(expression="regex(pattern='[^ -~]', value='%{i,Cookie}') -> response-code(400)")
+/subsystem=undertow/server=default-server/host=default-host/filter-ref=sessions-bad-cookie:add
+end-if
 stop-embedded-server
 CLI
     touch "$marker"
