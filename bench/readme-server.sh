@@ -9,7 +9,7 @@ start_readme_server() {
     server=
     trap 'stop_readme_server' EXIT
     for _ in $(seq 1 300); do
-        server=$(ps -o pid=,args= --ppid "$mvn_pid" | awk '/payara-micro/ {print $1}' | head -1)
+        server=$(ps -o pid=,args= --ppid "$mvn_pid" | awk '/payara-micro/ {print $1}' | head -1 || true)
         if [ -n "$server" ] && curl -fs -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$port/sessions/totals"; then
             echo "Server pid $server:$(ps -o args= -p "$server" | grep -o -- ' -X[^ ]*' | tr -d '\n')"
             return 0
