@@ -194,7 +194,8 @@ public class Soak {
         String[] values = lines[1].trim().split("\\s+");
         Map<String, Double> gc = new TreeMap<>();
         for (int i = 0; i < names.length; i++) {
-            gc.put(names[i], Double.parseDouble(values[i].replace(',', '.')));
+            // a collector without a concurrent phase shows "-" in some columns
+            gc.put(names[i], values[i].equals("-") ? 0 : Double.parseDouble(values[i].replace(',', '.')));
         }
         double used = gc.get("S0U") + gc.get("S1U") + gc.get("EU") + gc.get("OU");
         double committed = gc.get("S0C") + gc.get("S1C") + gc.get("EC") + gc.get("OC");

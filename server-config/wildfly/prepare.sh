@@ -39,7 +39,7 @@ if ! grep -q "$jar" "$module/module.xml"; then
     sed -i 's|<dependencies>|<dependencies>\n        <module name="java.rmi"/>\n        <module name="java.xml"/>\n        <module name="java.desktop"/>\n        <module name="java.sql"/>|' "$module/module.xml"
 fi
 
-marker=$home/standalone/configuration/.sessions-prepared-3
+marker=$home/standalone/configuration/.sessions-prepared-4
 if [ ! -f "$marker" ]; then
     "$home/bin/jboss-cli.sh" --output-json >/dev/null <<'CLI'
 embed-server --std-out=discard --server-config=standalone.xml
