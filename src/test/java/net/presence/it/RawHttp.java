@@ -135,6 +135,10 @@ final class RawHttp {
         } catch (RuntimeException e) {
             return new Answer(-1, List.of(), raw);
         }
+        if (status == 100 && raw.length > end + 4) {
+            // an interim "100 Continue" (Undertow sends one for Expect: 100-continue): the answer follows it
+            return parse(java.util.Arrays.copyOfRange(raw, end + 4, raw.length));
+        }
         List<String> headers = new ArrayList<>(List.of(lines).subList(1, lines.length));
         byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
         Answer answer = new Answer(status, headers, body);
