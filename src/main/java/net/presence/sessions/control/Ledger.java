@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.presence.platform.TurnLock;
 import net.presence.sessions.entity.Device;
 import net.presence.sessions.entity.Event;
 import net.presence.sessions.entity.EventType;
@@ -88,6 +89,15 @@ public class Ledger {
             chunks.add(sorted.subList(from, Math.min(sorted.size(), from + chunk)));
         }
         return chunks;
+    }
+
+    /**
+     * Whether this transaction does the periodic task now: on a database several servers share,
+     * only the one that holds the task's lock until it commits (see {@link TurnLock}).
+     */
+    public boolean takeTurn(String task) {
+        String claim = TurnLock.claim(task, TurnLock.shared());
+        return claim == null || TurnLock.granted(em.createNativeQuery(claim).getSingleResult());
     }
 
     // ----- reads a writer makes under its locks
