@@ -44,7 +44,7 @@ pids=()
 stop() {
     local code=$1
     trap - INT TERM EXIT
-    echo "stopping the balancer and ${#pids[@]} instance(s)"
+    echo "stopping the balancer and the instances (${#pids[@]} processes)"
     [ -f "$dir/nginx.pid" ] && kill -QUIT "$(cat "$dir/nginx.pid")" 2>/dev/null || true
     for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
     for _ in $(seq 30); do
