@@ -8,10 +8,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import net.presence.platform.Settings;
 
 /**
  * The page's login on the wire: the signed {@link LoginCookie} in an {@code HttpOnly},
- * {@code SameSite=Strict} cookie ({@code Secure} when the request came over HTTPS), checked the same
+ * {@code SameSite=Strict} cookie ({@code Secure} when the request came over HTTPS, or always with
+ * {@code SESSIONS_COOKIE_SECURE=true}), checked the same
  * way by every server, and ended for all of them by a row in {@link Logouts}. A login lasts an hour
  * from the last page request: a request in its second half gets the same login for another hour.
  */
@@ -19,6 +21,8 @@ import java.util.Set;
 public class LoginCookies {
 
     public static final String NAME = "sessions_login";
+    /** Secure cookies also over plain HTTP: for instances behind a balancer that ends TLS. */
+    public static final String ALWAYS_SECURE = "sessions.cookie.secure";
     static final Duration LIFETIME = Duration.ofHours(1);
 
     @Inject
@@ -73,9 +77,10 @@ public class LoginCookies {
 
     /** Written as a header: the Servlet API's Cookie has no SameSite on every server this runs on. */
     private static void write(HttpServletRequest request, HttpServletResponse response, String value, long maxAge) {
+        boolean secure = request.isSecure() || Settings.read(ALWAYS_SECURE).map(Boolean::parseBoolean).orElse(false);
         String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
         response.addHeader("Set-Cookie", NAME + "=" + value + "; Path=" + path + "; Max-Age=" + maxAge
-                + "; HttpOnly; SameSite=Strict" + (request.isSecure() ? "; Secure" : ""));
+                + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""));
     }
 
     private static long now() {
