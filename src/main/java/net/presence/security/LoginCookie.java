@@ -44,6 +44,11 @@ public record LoginCookie(String id, String caller, Set<String> groups, long exp
         return new LoginCookie(id, caller, groups, later);
     }
 
+    /** Whether a login of this lifetime (seconds) is past its half at {@code now}: then it is renewed. */
+    public boolean dueForRenewal(long now, long lifetime) {
+        return expiresAt - now < lifetime / 2;
+    }
+
     /** The cookie's value, signed with the key. */
     public String sign(byte[] key) {
         String payload = ENCODE.encodeToString((id + "|" + caller + "|" + String.join(",", new TreeSet<>(groups)) + "|"

@@ -43,7 +43,7 @@ public class LoginCookies {
     public Optional<LoginCookie> current(HttpServletRequest request, HttpServletResponse response) {
         long now = now();
         Optional<LoginCookie> login = presented(request, now);
-        login.filter(valid -> valid.expiresAt() - now < LIFETIME.toSeconds() / 2).ifPresent(valid ->
+        login.filter(valid -> valid.dueForRenewal(now, LIFETIME.toSeconds())).ifPresent(valid ->
                 write(request, response, valid.until(now + LIFETIME.toSeconds()).sign(tokens.cookieKey()), LIFETIME.toSeconds()));
         return login;
     }

@@ -61,6 +61,17 @@ class LoginCookieTest {
     }
 
     @Test
+    void aLoginIsRenewedInTheSecondHalfOfItsLifeOnlyAndKeepsItsId() {
+        LoginCookie login = LoginCookie.fresh("admin", Set.of("admin"), NOW + 3600);
+        assertFalse(login.dueForRenewal(NOW, 3600));
+        assertFalse(login.dueForRenewal(NOW + 1800, 3600));
+        assertTrue(login.dueForRenewal(NOW + 1801, 3600));
+        LoginCookie renewed = login.until(NOW + 1801 + 3600);
+        assertEquals(login.id(), renewed.id());
+        assertTrue(LoginCookie.verify(renewed.sign(KEY), KEY, NOW + 3600).isPresent());
+    }
+
+    @Test
     void theTextNeverShowsTheId() {
         LoginCookie login = LoginCookie.fresh("admin", Set.of("admin"), NOW);
         assertFalse(login.toString().contains(login.id()));
