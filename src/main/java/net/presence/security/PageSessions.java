@@ -1,11 +1,11 @@
 package net.presence.security;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /**
@@ -15,14 +15,14 @@ import java.io.IOException;
 @WebServlet(name = "PageSessions", urlPatterns = {TokenMechanism.LOGIN_ACTION, "/logout"})
 public class PageSessions extends HttpServlet {
 
+    @Inject
+    LoginCookies cookies;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         if ("/logout".equals(request.getServletPath())) {
+            cookies.end(request, response); // on every server: the login's id is recorded as ended
             request.logout();
-            HttpSession session = request.getSession(false);
-            if (session != null) {
-                session.invalidate();
-            }
             response.sendRedirect(request.getContextPath() + TokenMechanism.LOGIN_PAGE + "?loggedOut=true");
             return;
         }

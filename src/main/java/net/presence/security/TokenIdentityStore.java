@@ -32,6 +32,8 @@ import net.presence.platform.Settings;
 public class TokenIdentityStore implements IdentityStore {
 
     static final String TOKEN_FILE = "admin-token";
+    /** The secret page logins are signed with, when it should not be the admin token. */
+    public static final String COOKIE_SECRET = "sessions.cookie.secret";
     private static final Logger LOG = Logger.getLogger(TokenIdentityStore.class.getName());
 
     @Inject
@@ -39,12 +41,19 @@ public class TokenIdentityStore implements IdentityStore {
 
     private byte[] adminDigest;
     private byte[] readDigest;
+    private byte[] cookieKey;
 
     @PostConstruct
     void load() {
         String admin = settings.adminToken().orElseGet(this::generatedAdminToken);
         adminDigest = digest(admin);
         readDigest = settings.readToken().map(TokenIdentityStore::digest).orElse(null);
+        cookieKey = LoginCookie.key(Settings.read(COOKIE_SECRET).orElse(admin));
+    }
+
+    /** The key that signs page logins: the same on every server given the same secret (see LoginCookie.key). */
+    byte[] cookieKey() {
+        return cookieKey.clone();
     }
 
     /** Loads the tokens at deployment, so a generated token and its log line appear at start-up. */

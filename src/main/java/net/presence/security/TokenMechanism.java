@@ -9,10 +9,10 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import net.presence.problems.ErrorBody;
@@ -24,8 +24,9 @@ import net.presence.problems.ErrorBody;
  * request, and answers a missing or bad one with a JSON 401 written here: the container's own
  * {@code sendError} would render an HTML page.</li>
  * <li>The page takes the token once, from the login form ({@code POST /login}), and keeps the
- * identity in the HTTP session. The API deliberately ignores that session: a browser's cookie is not
- * a bearer token.</li>
+ * identity in a signed login cookie ({@link LoginCookies}) that every server checks alike: no server
+ * keeps a session. The API deliberately ignores that cookie: a browser's cookie is not a bearer
+ * token.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -34,19 +35,17 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
     public static final String LOGIN_PAGE = "/login.xhtml";
     public static final String LOGIN_ACTION = "/login";
     public static final String LOGOUT_ACTION = "/logout";
-    static final String SESSION_IDENTITY = TokenMechanism.class.getName() + ".identity";
 
     private static final Pattern BEARER = Pattern.compile("(?i)bearer ([A-Za-z0-9\\-._~+/]+=*)");
-
-    /** What the HTTP session keeps after a login: never the token itself. */
-    record Identity(String caller, Set<String> groups) implements java.io.Serializable {
-    }
 
     @Inject
     IdentityStoreHandler identities;
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    LoginCookies cookies;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -61,9 +60,9 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
         if (LOGIN_ACTION.equals(path) && "POST".equals(request.getMethod())) {
             return login(request, response, context);
         }
-        HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SESSION_IDENTITY) instanceof Identity identity) {
-            return context.notifyContainerAboutLogin(identity.caller(), identity.groups());
+        Optional<LoginCookie> login = cookies.current(request, response);
+        if (login.isPresent()) {
+            return context.notifyContainerAboutLogin(login.get().caller(), login.get().groups());
         }
         if (!context.isProtected()) {
             return context.doNothing();
@@ -131,12 +130,7 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
             throttle.failed(request.getRemoteAddr(), System.currentTimeMillis());
             return context.redirect(request.getContextPath() + LOGIN_PAGE + "?failed=true");
         }
-        HttpSession old = request.getSession(false);
-        if (old != null) {
-            old.invalidate(); // a new session id on every login: no session fixation
-        }
-        request.getSession(true).setAttribute(SESSION_IDENTITY,
-                new Identity(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
+        cookies.start(request, response, result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups()));
         return context.notifyContainerAboutLogin(result);
     }
 
@@ -163,7 +157,7 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
      * from, in {@code Sec-Fetch-Site} and, on every POST, in {@code Origin} ({@code Referer} when it
      * omits it). A request that another site (or an opaque origin such as a sandbox or a data: page)
      * made is refused, whatever its method, before it can log anyone in or out. A client that is no
-     * browser sends none of these and needs no protection from forgery. The session cookie's
+     * browser sends none of these and needs no protection from forgery. The login cookie's
      * SameSite=Strict is the second wall.
      */
     static boolean crossSite(HttpServletRequest request) {

@@ -28,7 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PageSecurityIT extends DeployedWar {
 
     static final String REFUSED = "A login or logout must come from this site's own page";
-    static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
+    /** The page's login cookie (security.LoginCookies): signed, so any server can check it. */
+    static final String COOKIE = "sessions_login";
+    static final Pattern SESSION = Pattern.compile(COOKIE + "=([^;]+)");
 
     static WebDriver browser;
 
@@ -150,7 +152,7 @@ class PageSecurityIT extends DeployedWar {
     }
 
     HttpRequest.Builder page(String path, String session) {
-        return HttpRequest.newBuilder(api.base().resolve(path)).timeout(Duration.ofSeconds(60)).header("Cookie", "JSESSIONID=" + session);
+        return HttpRequest.newBuilder(api.base().resolve(path)).timeout(Duration.ofSeconds(60)).header("Cookie", COOKIE + "=" + session);
     }
 
     /** Logs in through the form as the page does (with its own origin), optionally in an existing session; the new session id. */
@@ -159,13 +161,14 @@ class PageSecurityIT extends DeployedWar {
                 .header("Origin", api.base().toString()).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("token=" + ADMIN));
         if (session != null) {
-            request.header("Cookie", "JSESSIONID=" + session);
+            request.header("Cookie", COOKIE + "=" + session);
         }
         Api.Reply reply = api.send(request);
         assertEquals(302, reply.status(), reply.toString());
         for (String cookie : reply.headers().allValues("Set-Cookie")) {
             Matcher id = SESSION.matcher(cookie);
             if (id.find()) {
+                assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
                 return id.group(1);
             }
         }

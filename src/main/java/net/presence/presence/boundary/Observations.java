@@ -44,6 +44,8 @@ public class Observations {
 
     /** The most stale sessions one timer tick closes; the next tick takes the rest. */
     private static final int STALE_BATCH = 10_000;
+    /** The stale check's name for its turn among servers that share a database. */
+    static final String STALE_TASK = "stale sessions";
 
     @Inject
     Ledger ledger;
@@ -141,6 +143,9 @@ public class Observations {
     @PermitAll
     public int expireStale(Instant cutoff) {
         return transactions.retrying(() -> {
+            if (!ledger.takeTurn(STALE_TASK)) {
+                return 0; // another server is at it in this very moment; what it leaves, the next tick takes
+            }
             List<MacAddress> candidates = ledger.devicesGoneStale(cutoff, STALE_BATCH);
             if (candidates.isEmpty()) {
                 return 0;

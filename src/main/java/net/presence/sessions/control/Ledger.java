@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import net.presence.platform.TurnLock;
 import net.presence.sessions.entity.Device;
 import net.presence.sessions.entity.Event;
 import net.presence.sessions.entity.EventType;
@@ -54,20 +55,24 @@ public class Ledger {
     }
 
     /**
-     * The devices, their rows locked in MAC order, rows made for new MACs. When two transactions
-     * make the same new row at once, one of them fails on the unique key and is retried; it then
-     * finds the row.
+     * The devices, their rows locked in MAC order, rows made for new MACs. On PostgreSQL a new row
+     * is made with {@code ON CONFLICT DO NOTHING}, so two servers making it at once both go on with
+     * the one row. On Derby (one server) two transactions making the same new row at once meet on
+     * the unique key, and the loser is retried; it then finds the row.
      */
     public Map<MacAddress, Device> lock(Collection<MacAddress> macs) {
         Map<MacAddress, Device> locked = new HashMap<>(macs.size() * 2);
+        boolean shared = TurnLock.shared();
         for (List<MacAddress> chunk : lockOrder(macs, LOCK_CHUNK)) {
-            List<Device> found = chunk.size() == 1
-                    ? Optional.ofNullable(em.find(Device.class, chunk.get(0).toString(), LockModeType.PESSIMISTIC_WRITE))
-                            .stream().toList()
-                    : em.createNamedQuery("Device.ofMacs", Device.class)
-                            .setParameter("macs", chunk.stream().map(MacAddress::toString).toList())
-                            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                            .getResultList();
+            List<Device> found = lockRows(chunk);
+            if (shared && found.size() < chunk.size()) {
+                // PostgreSQL: the missing rows are made without ever failing on the key (a row another
+                // server is making at this moment is waited for, then taken as it is), then locked
+                List<MacAddress> missing = new ArrayList<>(chunk);
+                found.forEach(device -> missing.remove(device.mac()));
+                makeRows(missing);
+                found = lockRows(chunk);
+            }
             found.forEach(device -> locked.put(device.mac(), device));
             boolean made = false;
             for (MacAddress mac : chunk) {
@@ -85,6 +90,29 @@ public class Ledger {
         return locked;
     }
 
+    private List<Device> lockRows(List<MacAddress> chunk) {
+        return chunk.size() == 1
+                ? Optional.ofNullable(em.find(Device.class, chunk.get(0).toString(), LockModeType.PESSIMISTIC_WRITE))
+                        .stream().toList()
+                : em.createNamedQuery("Device.ofMacs", Device.class)
+                        .setParameter("macs", chunk.stream().map(MacAddress::toString).toList())
+                        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                        .getResultList();
+    }
+
+    /** Bare device rows for these MACs (in lock order), unless they exist: PostgreSQL only. */
+    private void makeRows(List<MacAddress> missing) {
+        StringBuilder sql = new StringBuilder("INSERT INTO DEVICES (MAC) VALUES ");
+        for (int i = 1; i <= missing.size(); i++) {
+            sql.append(i == 1 ? "" : ", ").append("(?").append(i).append(')');
+        }
+        var insert = em.createNativeQuery(sql.append(" ON CONFLICT DO NOTHING").toString());
+        for (int i = 0; i < missing.size(); i++) {
+            insert.setParameter(i + 1, missing.get(i).toString());
+        }
+        insert.executeUpdate();
+    }
+
     /** The MACs once each, in the one order every writer locks in, cut into chunks of the given size. */
     static List<List<MacAddress>> lockOrder(Collection<MacAddress> macs, int chunk) {
         List<MacAddress> sorted = macs.stream().distinct().sorted().toList();
@@ -93,6 +121,15 @@ public class Ledger {
             chunks.add(sorted.subList(from, Math.min(sorted.size(), from + chunk)));
         }
         return chunks;
+    }
+
+    /**
+     * Whether this transaction does the periodic task now: on a database several servers share,
+     * only the one that holds the task's lock until it commits (see {@link TurnLock}).
+     */
+    public boolean takeTurn(String task) {
+        String claim = TurnLock.claim(task, TurnLock.shared());
+        return claim == null || TurnLock.granted(em.createNativeQuery(claim).getSingleResult());
     }
 
     // ----- reads a writer makes under its locks
