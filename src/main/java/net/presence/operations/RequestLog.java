@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import net.presence.platform.Drain;
 import net.presence.platform.Meters;
+import net.presence.platform.Refusals;
 
 /**
  * Every request, counted in flight for an orderly stop (Drain: once the server is stopping, a JSON
@@ -36,10 +37,12 @@ public class RequestLog extends HttpFilter {
     @Override
     public void init() {
         log = AccessLog.fromSettings();
+        Refusals.listen(this::refused);
     }
 
     @Override
     public void destroy() {
+        Refusals.listen((request, response, nanos) -> { });
         if (log != null) {
             log.close();
         }
@@ -74,6 +77,17 @@ public class RequestLog extends HttpFilter {
             if (counted != null) {
                 log.write(route, status, nanos, counted.bytes(), role(request));
             }
+        }
+    }
+
+    /** A request the security mechanism answered itself: timed and logged like any other, as nobody's. */
+    private void refused(HttpServletRequest request, HttpServletResponse response, long nanos) {
+        String route = route(request);
+        int status = response.getStatus();
+        timer(route, status).record(nanos, TimeUnit.NANOSECONDS);
+        if (log.on()) {
+            String length = response.getHeader("Content-Length");
+            log.write(route, status, nanos, length == null ? 0 : Long.parseLong(length), "-");
         }
     }
 

@@ -10,11 +10,13 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import net.presence.platform.Refusals;
 import net.presence.problems.ErrorBody;
 
 /**
@@ -49,6 +51,17 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        long started = System.nanoTime();
+        AuthenticationStatus status = decide(request, response, context);
+        if (status == AuthenticationStatus.SEND_FAILURE || status == AuthenticationStatus.SEND_CONTINUE) {
+            // answered here: the filters, and so the request log, never see this request
+            Refusals.report(request, response, System.nanoTime() - started);
+        }
+        return status;
+    }
+
+    private AuthenticationStatus decide(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (isApi(path) || isApi(mapped(request))) {
@@ -183,7 +196,7 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setContentType(ErrorBody.MEDIA_TYPE);
             response.setHeader("Cache-Control", "no-store");
-            response.getWriter().write(ErrorBody.of(403, message).toJson());
+            write(response, ErrorBody.of(403, message));
             response.flushBuffer();
         } catch (IOException e) {
             // the client went away; it is refused all the same
@@ -197,8 +210,7 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
             response.setStatus(429);
             response.setHeader("Retry-After", String.valueOf(seconds));
             response.setContentType(ErrorBody.MEDIA_TYPE);
-            response.getWriter().write(ErrorBody.of(429, "Too many failed tokens from this address: try again in "
-                    + seconds + " s").toJson());
+            write(response, ErrorBody.of(429, "Too many failed tokens from this address: try again in " + seconds + " s"));
             response.flushBuffer();
         } catch (IOException e) {
             // the client went away; it is refused all the same
@@ -211,11 +223,18 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"sessions\"");
             response.setContentType(ErrorBody.MEDIA_TYPE);
-            response.getWriter().write(ErrorBody.of(401, "ERROR: Not authorized").toJson());
+            write(response, ErrorBody.of(401, "ERROR: Not authorized"));
             response.flushBuffer();
         } catch (IOException e) {
             // the client went away; it is refused all the same
         }
         return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** The body with its length, which also lets the request log count the bytes of a refusal. */
+    private static void write(HttpServletResponse response, ErrorBody body) throws IOException {
+        byte[] bytes = body.toJson().getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 }

@@ -93,6 +93,8 @@ class OperationsIT extends DeployedWar {
         }
         assertTrue(text.lines().anyMatch(line -> line.matches("\\S+Z GET /sessions/totals 200 [0-9.]+ms \\d+B read")), text);
         assertTrue(text.lines().anyMatch(line -> line.matches("\\S+Z GET /sessions/list 200 [0-9.]+ms \\d+B admin")), text);
+        // refused by the security mechanism before any filter runs, and still logged (platform.Refusals)
+        assertTrue(text.lines().anyMatch(line -> line.matches("\\S+Z GET \\S+ 401 [0-9.]+ms \\d+B -")), text);
         assertFalse(text.contains(Api.ADMIN), "the admin token is in the access log");
         assertFalse(text.contains(Api.READ), "the read token is in the access log");
         assertFalse(text.contains("wrong-token"), "a wrong token is in the access log");
