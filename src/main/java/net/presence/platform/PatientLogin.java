@@ -26,7 +26,8 @@ import org.eclipse.persistence.sessions.server.ServerSession;
  * failed the whole deployment, and the API was gone for good. So until Migrations has seen the
  * database (it logs the one line about it, and DatabaseGate answers 503), a connection that cannot
  * be opened is replaced by a stand-in that only names the configured database and refuses
- * everything else. Every later connection is a real one from the container's pool.
+ * everything else. Every later connection is a real one from the container's pool, counted for
+ * /metrics (PoolMeters).
  * <p>
  * It also chooses EclipseLink's database platform from the settings, and sets Derby's properties
  * before Derby boots (DerbyLog). Runs before EclipseLink logs in.
@@ -84,8 +85,9 @@ public class PatientLogin implements SessionCustomizer {
 
         @Override
         public Connection connect(Properties properties, Session session) {
+            long started = PoolMeters.waiting();
             try {
-                return real.connect(properties, session);
+                return PoolMeters.lent(real.connect(properties, session));
             } catch (DatabaseException unreachable) {
                 if (Migrations.ready()) {
                     throw unreachable;
@@ -93,6 +95,8 @@ public class PatientLogin implements SessionCustomizer {
                 java.util.logging.Logger.getLogger(PatientLogin.class.getName()).info(
                         "The persistence unit starts without its database: " + unreachable.getMessage());
                 return standIn();
+            } finally {
+                PoolMeters.served(started);
             }
         }
 

@@ -65,6 +65,11 @@ class OperationsIT extends DeployedWar {
         assertTrue(text.contains("sessions_http_requests_seconds_bucket{route=\"POST /sessions/events\",status=\"2xx\",le="), text);
         assertTrue(text.contains("jvm_memory_used_bytes{"), text);
         assertTrue(text.contains("jvm_gc_"), text);
+        // the create and the read above each borrowed a pooled connection, and gave it back
+        assertTrue(count(text, "sessions_db_connection_wait_seconds_count") >= 2, text);
+        double inUse = count(text, "sessions_db_connections_in_use");
+        assertTrue(inUse >= 0 && inUse <= 1, "in use while nothing but a timer may hold one: " + inUse);
+        assertTrue(count(text, "sessions_db_connections_waiting") >= 0, text);
         assertEquals(200, api.get("/metrics", Api.ADMIN).status());
     }
 
