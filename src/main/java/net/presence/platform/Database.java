@@ -27,7 +27,8 @@ import javax.sql.DataSource;
  * without undeploying, so only a shutdown hook sees that).
  * <p>
  * On SIGTERM the hook first drains (see {@link Drain}): new requests get a 503, those in flight
- * have up to {@link Drain#GRACE} to finish, and only then is Derby shut down.
+ * have up to {@link Drain#GRACE} to finish, and only then is Derby shut down and Payara Micro let go
+ * of its listeners (PayaraGrace).
  */
 @Singleton
 @Startup
@@ -68,6 +69,7 @@ public class Database {
     @PostConstruct
     void start() {
         boolean derby = ConfiguredDataSource.isDerby();
+        PayaraGrace.hold(Drain.GRACE);
         shutdownHook = new Thread(() -> stopOnSignal(derby), "sessions-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -83,6 +85,7 @@ public class Database {
         if (derby) {
             shutDownDerby();
         }
+        PayaraGrace.release();
     }
 
     @PreDestroy
