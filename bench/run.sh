@@ -5,7 +5,8 @@
 #   DURATION=5 bash bench/run.sh      # a quicker look
 #
 # Needs wrk (apt-get install wrk). Starts its own server on 127.0.0.1:$PORT with a fresh data
-# directory, writes the table to target/bench/results.md and, for a full run, docs/PERFORMANCE.md.
+# directory, writes the table to target/bench/results.md (and /metrics at the end to
+# target/bench/metrics.txt) and, for a full run, docs/PERFORMANCE.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -73,6 +74,8 @@ for c in 1 8; do
 done
 
 RSS_MB=$(( $(ps -o rss= -p $SERVER) / 1024 ))
+# what an operator's Prometheus would have scraped at the end of the run
+curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/metrics" > "$OUT/metrics.txt"
 DB_SIZE=$(du -sh "$DATA/derby" | cut -f1)
 {
     echo "| scenario | c | req/s | p50 ms | p99 ms | errors | p50 / floor p50 |"
