@@ -62,6 +62,7 @@ class ShutdownIT {
         AtomicInteger refused = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         Map<Integer, AtomicInteger> other = new ConcurrentHashMap<>();
+        Map<Integer, String> samples = new ConcurrentHashMap<>(); // the first body of each such status, to tell who answered
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         for (int client = 0; client < CLIENTS; client++) {
             int id = client;
@@ -82,6 +83,7 @@ class ShutdownIT {
                             refused.incrementAndGet();
                         } else {
                             other.computeIfAbsent(reply.statusCode(), status -> new AtomicInteger()).incrementAndGet();
+                            samples.putIfAbsent(reply.statusCode(), reply.body().length() > 160 ? reply.body().substring(0, 160) : reply.body());
                         }
                     } catch (IOException | InterruptedException e) {
                         failed.incrementAndGet();
@@ -125,7 +127,7 @@ class ShutdownIT {
             }
             System.out.println("Shutdown: " + sent.size() + " writes sent by " + CLIENTS + " clients, " + acknowledged.size()
                     + " acknowledged (" + beforeSignal + " before SIGTERM), " + refused.get() + " refused with 503, " + failed.get()
-                    + " without an answer, other answers by status " + other + "; the server stopped " + stopMillis
+                    + " without an answer, other answers by status " + other + " " + samples + "; the server stopped " + stopMillis
                     + " ms after SIGTERM; after the restart " + stored + " sessions and " + totals.getJsonObject("totals").getInt("all")
                     + " events found, every acknowledged write among them");
             assertEquals(List.of(), problems.size() > 20 ? problems.subList(0, 20) : problems);
