@@ -60,7 +60,8 @@ class ShutdownIT {
         Map<String, String> sent = new ConcurrentHashMap<>();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicInteger refused = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger(); // sent, and the connection ended without an answer
+        AtomicInteger closed = new AtomicInteger(); // no connection: the server had stopped listening
         Map<Integer, AtomicInteger> other = new ConcurrentHashMap<>();
         Map<Integer, String> samples = new ConcurrentHashMap<>(); // the first body of each such status, to tell who answered
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -85,6 +86,8 @@ class ShutdownIT {
                             other.computeIfAbsent(reply.statusCode(), status -> new AtomicInteger()).incrementAndGet();
                             samples.putIfAbsent(reply.statusCode(), reply.body().length() > 160 ? reply.body().substring(0, 160) : reply.body());
                         }
+                    } catch (java.net.ConnectException e) {
+                        closed.incrementAndGet();
                     } catch (IOException | InterruptedException e) {
                         failed.incrementAndGet();
                     }
@@ -127,7 +130,7 @@ class ShutdownIT {
             }
             System.out.println("Shutdown: " + sent.size() + " writes sent by " + CLIENTS + " clients, " + acknowledged.size()
                     + " acknowledged (" + beforeSignal + " before SIGTERM), " + refused.get() + " refused with 503, " + failed.get()
-                    + " without an answer, other answers by status " + other + " " + samples + "; the server stopped " + stopMillis
+                    + " cut without an answer, " + closed.get() + " met a closed port, other answers by status " + other + " " + samples + "; the server stopped " + stopMillis
                     + " ms after SIGTERM; after the restart " + stored + " sessions and " + totals.getJsonObject("totals").getInt("all")
                     + " events found, every acknowledged write among them");
             assertEquals(List.of(), problems.size() > 20 ? problems.subList(0, 20) : problems);
