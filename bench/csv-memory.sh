@@ -18,6 +18,7 @@ rm -rf "$out" && mkdir -p "$out"
 echo "Generating the dataset: $devices devices x $per_device sessions"
 java bench/Dataset.java "$devices" "$per_device" > "$out/sessions.ndjson"
 . bench/readme-server.sh
+trap 'exit 143' TERM INT
 start_readme_server
 echo "Importing"
 start=$(date +%s)
