@@ -175,7 +175,7 @@ class CsvIT extends DeployedWar {
             allCsv.addAll(fromCsv);
         }
         assertEquals(total, allCsv.size());
-        assertEquals(mine(String.join("\r\n", allCsv) + "\r\n", mac), mine(events.body(), mac));
+        assertEquals(mine(EVENT_HEADER + String.join("\r\n", allCsv) + "\r\n", mac), mine(events.body(), mac));
     }
 
     @Test
