@@ -176,6 +176,7 @@ public class OperationsModel implements OASModelReader {
                         "Forbidden", error("The read token on a route that writes"),
                         "Conflict", error("The write contradicts what is stored (an overlap, a second open session, an observation older than the device's latest)"),
                         "PayloadTooLarge", error("The body is larger than the route takes"),
+                        "NotAcceptable", error("Accept names no type the route answers in (JSON; CSV on the listings that offer it)"),
                         "UnsupportedMediaType", error("The body's Content-Type is not one the route takes"),
                         "UnprocessableEntity", error("A well-formed body with a missing or invalid field; details lists each"),
                         "TooManyRequests", error("Too many failed tokens from this address within a minute; Retry-After says when to try again"),

@@ -61,7 +61,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         String path = uri.getRequestUri().getRawPath();
         return switch (status) {
             case 404 -> "No such route: " + request.getMethod() + " " + path;
-            case 406 -> "The API answers only in JSON (application/json)";
+            case 406 -> "The API answers in JSON (application/json), and its listings also in CSV (text/csv)";
             case 415 -> "The request body must be JSON: send Content-Type: application/json";
             default -> "The request to " + path + " failed with status " + status;
         };

@@ -15,11 +15,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import net.presence.calendar.control.CalendarEvent;
+import net.presence.platform.CsvFile;
 import net.presence.platform.JsonOutput;
+import net.presence.platform.Representation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import net.presence.platform.Settings;
 
 /** {@code GET /sessions/calendar} (docs/API.md §8): the calendar's bars as JSON. */
@@ -31,6 +36,9 @@ import net.presence.platform.Settings;
 @Produces(MediaType.APPLICATION_JSON)
 public class CalendarResource {
 
+    /** A bar's seven keys, the columns of its CSV. */
+    static final List<String> COLUMNS = List.of("resourceId", "title", "className", "color", "start", "end", "tooltip");
+
     @Inject
     Calendar calendar;
 
@@ -39,19 +47,28 @@ public class CalendarResource {
 
     @GET
     @Operation(summary = "The calendar's bars", description = "Every session overlapping the days from start to end (both included, at most 400 days),"
-            + " as the page draws them, ordered by device then start.")
-    @APIResponse(responseCode = "200", description = "The bars", content = @Content(mediaType = "application/json", schema = @Schema(ref = "CalendarAnswer")))
+            + " as the page draws them, ordered by device then start. CSV with format=csv or Accept: text/csv: one row per bar,"
+            + " the seven keys as header row, the timezone as the header X-Timezone.")
+    @Produces({MediaType.APPLICATION_JSON, Representation.CSV_TYPE})
+    @APIResponse(responseCode = "200", description = "The bars", content = {
+            @Content(mediaType = "application/json", schema = @Schema(ref = "CalendarAnswer")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, description = "RFC 4180, header row of the seven keys"))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response events(@Parameter(required = true, description = "first day, YYYY-MM-DD, or an exact date-time", example = "2025-08-01") @QueryParam("start") String start,
             @Parameter(required = true, description = "last day, included, or an exact date-time", example = "2025-08-07") @QueryParam("end") String end,
             @Parameter(description = "one device, in any MAC spelling", example = "AA:BB:CC:DD:EE:FF") @QueryParam("mac") String mac,
-            @Parameter(description = "IANA zone id for the answer's times; default the server's display zone", example = "Europe/Berlin") @QueryParam("tz") String tz) {
+            @Parameter(description = "IANA zone id for the answer's times; default the server's display zone", example = "Europe/Berlin") @QueryParam("tz") String tz,
+            @Parameter(description = "json or csv, any case; without it Accept decides", schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"})) @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        Representation representation = Representation.of(format, headers);
         CalendarWindow window = CalendarWindow.of(start, end, mac, tz, settings.zone());
         List<CalendarEvent> events = calendar.events(window);
-        return JsonOutput.ok(json -> {
+        CsvFile csv = CsvFile.of("calendar", COLUMNS).field("timezone", window.zone().getId());
+        return JsonOutput.ok(representation, csv, json -> {
             json.write("timezone", window.zone().getId());
             json.writeStartArray("sessions");
             events.forEach(event -> write(json, event));

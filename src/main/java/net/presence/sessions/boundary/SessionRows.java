@@ -2,6 +2,7 @@ package net.presence.sessions.boundary;
 
 import jakarta.json.stream.JsonGenerator;
 import java.time.Instant;
+import java.util.List;
 import net.presence.values.DisplayFormat;
 import net.presence.sessions.entity.Session;
 
@@ -12,6 +13,11 @@ import static net.presence.platform.JsonOutput.nullable;
  * that was never observed is stored as nothing and shown here, and only here, as {@code <missing event>}.
  */
 public final class SessionRows {
+
+    /** The fields of a row, in order: the columns of its CSV. */
+    public static final List<String> COLUMNS = List.of("ses_MAC", "ses_Connection", "ses_Disconnection", "ses_Duration",
+            "ses_IP", "ses_Info", "ses_DateTimeConnection", "ses_DateTimeDisconnection", "ses_EventTypeConnection",
+            "ses_EventTypeDisconnection", "ses_StillConnected", "ses_DurationSeconds");
 
     private SessionRows() {
     }

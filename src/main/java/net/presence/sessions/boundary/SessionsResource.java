@@ -31,8 +31,10 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
+import net.presence.platform.CsvFile;
 import net.presence.platform.JsonBody;
 import net.presence.platform.JsonOutput;
+import net.presence.platform.Representation;
 import net.presence.platform.Settings;
 import net.presence.platform.Values;
 import net.presence.problems.ApiProblem;
@@ -131,11 +133,17 @@ public class SessionsResource {
 
     @GET
     @Path("list")
+    @Produces({MediaType.APPLICATION_JSON, Representation.CSV_TYPE})
     @Operation(summary = "List sessions", description = "A session matches when it overlaps the days from start_date to end_date (both included);"
-            + " an open session reaches to now. Newest first; limit and offset page, total counts every match.")
-    @APIResponse(responseCode = "200", description = "The matching sessions", content = @Content(mediaType = "application/json", schema = @Schema(ref = "SessionList")))
+            + " an open session reaches to now. Newest first; limit and offset page, total counts every match."
+            + " CSV with format=csv or Accept: text/csv: the same rows and page, the field names as header row, timezone and total as"
+            + " the headers X-Timezone and X-Total.")
+    @APIResponse(responseCode = "200", description = "The matching sessions", content = {
+            @Content(mediaType = "application/json", schema = @Schema(ref = "SessionList")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, description = "RFC 4180, header row of the JSON field names"))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response list(@Parameter(description = "one device, in any MAC spelling", example = "AA:BB:CC:DD:EE:FF") @QueryParam("mac") String mac,
@@ -143,7 +151,10 @@ public class SessionsResource {
             @Parameter(description = "last day, included, or an exact date-time", example = "2025-08-21") @QueryParam("end_date") String endDate,
             @Parameter(description = "page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000", defaultValue = "1000")) @QueryParam("limit") String limit,
             @Parameter(description = "rows to skip", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("offset") String offset,
-            @Parameter(description = "IANA zone id for the answer's times; default the server's display zone", example = "Europe/Berlin") @QueryParam("tz") String tz) {
+            @Parameter(description = "IANA zone id for the answer's times; default the server's display zone", example = "Europe/Berlin") @QueryParam("tz") String tz,
+            @Parameter(description = "json or csv, any case; without it Accept decides", schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"})) @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        Representation representation = Representation.of(format, headers);
         ZoneId zone = settings.zone(tz);
         Instant from = Values.optional("start_date", startDate, text -> TimeInput.windowStart(text, zone));
         Instant until = Values.optional("end_date", endDate, text -> TimeInput.windowEnd(text, zone));
@@ -156,7 +167,7 @@ public class SessionsResource {
                 Values.number("limit", limit, SessionQuery.DEFAULT_LIMIT, 1, SessionQuery.MAX_LIMIT),
                 Values.number("offset", offset, 0, 0, Integer.MAX_VALUE));
         Page<Session> page = sessions.list(query);
-        return rows(zone, page.total(), page.items());
+        return rows(representation, zone, page.total(), page.items());
     }
 
     /**
@@ -184,13 +195,14 @@ public class SessionsResource {
         Period window = Values.defaulted("period", period, "1 day", Period::parse);
         Instant now = Instant.now();
         Page<Session> page = sessions.list(SessionQuery.all(device, window.start(now, zone), null));
-        return rows(zone, null, page.items());
+        return rows(Representation.JSON, zone, null, page.items());
     }
 
-    private Response rows(ZoneId zone, Long total, Iterable<Session> rows) {
+    private Response rows(Representation representation, ZoneId zone, Long total, Iterable<Session> rows) {
         Instant now = Instant.now();
         DisplayFormat format = new DisplayFormat(zone);
-        return JsonOutput.ok(json -> {
+        CsvFile csv = CsvFile.of("list", SessionRows.COLUMNS).field("timezone", zone.getId()).field("total", total);
+        return JsonOutput.ok(representation, csv, json -> {
             json.write("timezone", zone.getId());
             if (total != null) {
                 json.write("total", total);

@@ -19,7 +19,11 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import net.presence.platform.CsvFile;
 import net.presence.platform.JsonOutput;
+import net.presence.platform.Representation;
 import net.presence.platform.Settings;
 import net.presence.platform.Values;
 import net.presence.values.DisplayFormat;
@@ -45,17 +49,26 @@ public class SummariesResource {
     @GET
     @Path("session-events")
     @Operation(summary = "Events or sessions of a period", description = "type all: every event; new: New Device events; down: Device Down events;"
-            + " voided: flaps; sessions: sessions overlapping the period; missing: those of them missing an end. Newest first, paged.")
-    @APIResponse(responseCode = "200", description = "The rows", content = @Content(mediaType = "application/json", schema = @Schema(ref = "SessionEvents")))
+            + " voided: flaps; sessions: sessions overlapping the period; missing: those of them missing an end. Newest first, paged."
+            + " CSV with format=csv or Accept: text/csv: the same rows and page, the field names as header row, type, period,"
+            + " timezone and total as the headers X-Type, X-Period, X-Timezone and X-Total.")
+    @Produces({MediaType.APPLICATION_JSON, Representation.CSV_TYPE})
+    @APIResponse(responseCode = "200", description = "The rows", content = {
+            @Content(mediaType = "application/json", schema = @Schema(ref = "SessionEvents")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, description = "RFC 4180, header row of the JSON field names"))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response events(@Parameter(description = "which rows, any case", schema = @Schema(type = SchemaType.STRING, enumeration = {"all", "sessions", "missing", "voided", "new", "down"}, defaultValue = "all")) @QueryParam("type") String type,
             @Parameter(description = "<N> <unit>, unit minute, hour, day, week, month or year (plural allowed, any case)", example = "7 days", schema = @Schema(type = SchemaType.STRING, defaultValue = "7 days")) @QueryParam("period") String period,
             @Parameter(description = "page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000", defaultValue = "1000")) @QueryParam("limit") String limit,
             @Parameter(description = "rows to skip", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("offset") String offset,
-            @Parameter(description = "IANA zone id for the answer's times; default the server's display zone", example = "Europe/Berlin") @QueryParam("tz") String tz) {
+            @Parameter(description = "IANA zone id for the answer's times; default the server's display zone", example = "Europe/Berlin") @QueryParam("tz") String tz,
+            @Parameter(description = "json or csv, any case; without it Accept decides", schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"})) @QueryParam("format") String answerFormat,
+            @Context HttpHeaders headers) {
+        Representation representation = Representation.of(answerFormat, headers);
         ZoneId zone = settings.zone(tz);
         Summary kind = Values.defaulted("type", type, "all", Summary::parse);
         Period window = Values.defaulted("period", period, "7 days", Period::parse);
@@ -66,11 +79,11 @@ public class SummariesResource {
         DisplayFormat format = new DisplayFormat(zone);
         if (kind.listsSessions()) {
             Page<Session> page = summaries.sessions(kind, from, now, pageSize, skip);
-            return answer(kind, window, zone, page.total(), json -> page.items()
+            return answer(representation, SessionRows.COLUMNS, kind, window, zone, page.total(), json -> page.items()
                     .forEach(session -> SessionRows.write(json, session, format, now)));
         }
         Page<Event> page = summaries.events(kind, from, now, pageSize, skip);
-        return answer(kind, window, zone, page.total(), json -> page.items()
+        return answer(representation, EventRows.COLUMNS, kind, window, zone, page.total(), json -> page.items()
                 .forEach(event -> EventRows.write(json, event, format)));
     }
 
@@ -91,9 +104,11 @@ public class SummariesResource {
         return JsonOutput.answer(Totals.of(window.canonical(), zone.getId(), totals));
     }
 
-    private static Response answer(Summary kind, Period window, ZoneId zone, long total,
-            java.util.function.Consumer<jakarta.json.stream.JsonGenerator> rows) {
-        return JsonOutput.ok(json -> {
+    private static Response answer(Representation representation, java.util.List<String> columns, Summary kind, Period window,
+            ZoneId zone, long total, java.util.function.Consumer<jakarta.json.stream.JsonGenerator> rows) {
+        CsvFile csv = CsvFile.of("session-events", columns).field("type", kind.id()).field("period", window.canonical())
+                .field("timezone", zone.getId()).field("total", total);
+        return JsonOutput.ok(representation, csv, json -> {
             json.write("type", kind.id())
                     .write("period", window.canonical())
                     .write("timezone", zone.getId())
