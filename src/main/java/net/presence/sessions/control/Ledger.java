@@ -47,6 +47,10 @@ public class Ledger {
     @PersistenceContext
     EntityManager em;
 
+    /** What the live stream is told once the transaction commits. */
+    @jakarta.inject.Inject
+    LiveChanges live;
+
     // ----- locks
 
     /** The device, its row locked until the transaction ends; the row is made on first use. */
@@ -256,6 +260,7 @@ public class Ledger {
         if (wanted.end() != null) {
             device.recordEvent(wanted.end(), wanted.ip());
         }
+        live.session(session);
         return session;
     }
 
@@ -264,6 +269,7 @@ public class Ledger {
      * device's first and last event once, at its end.
      */
     public Session store(NewSession wanted) {
+        live.bulk(1); // an import: the stream's clients reload once, not a line per session
         Session session = wanted.end() == null
                 ? Session.open(wanted.mac(), wanted.ip(), wanted.info(), wanted.start(), wanted.connectionType())
                 : Session.closed(wanted.mac(), wanted.ip(), wanted.info(), wanted.start(), wanted.connectionType(),
@@ -286,6 +292,7 @@ public class Ledger {
      * many: the caller builds them as entities, which stay out of the persistence context.
      */
     public ImportRows importRows() {
+        live.bulk(1);
         em.flush(); // the device rows made by lock() go first, on the same connection
         // EclipseLink on every server (persistence.xml): its sequencing hands out the same blocks of ids as for persist()
         org.eclipse.persistence.sessions.Session session = em.unwrap(org.eclipse.persistence.sessions.Session.class);
@@ -339,6 +346,7 @@ public class Ledger {
         Session session = Session.open(device.mac(), ip, info, at, type);
         em.persist(session);
         event(device, ip, at, type, info);
+        live.session(session);
         return session;
     }
 
@@ -347,12 +355,14 @@ public class Ledger {
         Session session = Session.missingConnection(device.mac(), ip, info, at, type);
         em.persist(session);
         event(device, ip, at, type, info);
+        live.session(session);
         return session;
     }
 
     public void close(Device device, Session session, IpAddress ip, Instant at, EventType type, String info) {
         session.close(at, type);
         event(device, ip, at, type, info);
+        live.session(session);
     }
 
     /**
@@ -371,6 +381,7 @@ public class Ledger {
         session.reopen();
         Event reconnection = event(device, ip, at, EventType.CONNECTED, info);
         reconnection.markVoided();
+        live.session(session);
     }
 
     /** The device reported a new IP during its session: recorded, the session keeps its first IP. */
@@ -386,6 +397,7 @@ public class Ledger {
     /** The device stopped being reported: its open session ended, but nobody saw when. */
     public void markMissing(Session session) {
         session.loseDisconnection();
+        live.session(session);
     }
 
     /** Every session and event of the device; the number of sessions removed. */
@@ -394,6 +406,7 @@ public class Ledger {
         int deleted = em.createNamedQuery("Session.deleteOfDevice").setParameter("mac", mac).executeUpdate();
         em.createNamedQuery("Event.deleteOfDevice").setParameter("mac", mac).executeUpdate();
         device.forget();
+        live.deleted(device.mac(), deleted);
         return deleted;
     }
 
