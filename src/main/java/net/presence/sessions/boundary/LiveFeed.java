@@ -10,7 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -154,7 +153,6 @@ public class LiveFeed {
             Optional<List<EventRing.Entry<LiveChange>>> missed = lastEventId == null ? Optional.of(List.of())
                     : ring.after(lastEventId, now);
             boolean sent = send(subscriber, sse.newEventBuilder().name(READY).reconnectDelay(RECONNECT_MILLIS)
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
                     .data(String.class, ready(zone, lastEventId != null && missed.isPresent()))
                     .build());
             if (!sent) {
@@ -226,16 +224,15 @@ public class LiveFeed {
         }
     }
 
-    // ----- what an event says
+    // ----- what an event says: its data is JSON text, written as it is (as text/plain, so that no
+    // JSON binding turns the text into a JSON string)
 
     static OutboundSseEvent event(Sse sse, EventRing.Entry<LiveChange> entry, ZoneId zone) {
         LiveChange change = entry.value();
         return switch (change.kind()) {
             case SESSION -> sse.newEventBuilder().name(SESSION).id(Long.toString(entry.id()))
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
                     .data(String.class, row(change, zone, Instant.ofEpochMilli(entry.at()))).build();
             case DELETED -> sse.newEventBuilder().name(DELETED).id(Long.toString(entry.id()))
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
                     .data(String.class, json(json -> json.write("ses_MAC", change.mac().toString())
                             .write("deleted", change.count()))).build();
             case RELOAD -> reload(sse, entry.id(), "changes", change.count());
@@ -243,7 +240,7 @@ public class LiveFeed {
     }
 
     private static OutboundSseEvent reload(Sse sse, long id, String reason, long changes) {
-        return sse.newEventBuilder().name(RELOAD).id(Long.toString(id)).mediaType(MediaType.APPLICATION_JSON_TYPE)
+        return sse.newEventBuilder().name(RELOAD).id(Long.toString(id))
                 .data(String.class, json(json -> json.write("reason", reason).write("changes", changes))).build();
     }
 

@@ -255,7 +255,7 @@ public class Ledger {
 
     /** A session as a client described it (create), with its events. */
     public Session record(Device device, NewSession wanted) {
-        Session session = store(wanted);
+        Session session = persist(wanted);
         device.recordEvent(wanted.start(), wanted.ip());
         if (wanted.end() != null) {
             device.recordEvent(wanted.end(), wanted.ip());
@@ -270,6 +270,10 @@ public class Ledger {
      */
     public Session store(NewSession wanted) {
         live.bulk(1); // an import: the stream's clients reload once, not a line per session
+        return persist(wanted);
+    }
+
+    private Session persist(NewSession wanted) {
         Session session = wanted.end() == null
                 ? Session.open(wanted.mac(), wanted.ip(), wanted.info(), wanted.start(), wanted.connectionType())
                 : Session.closed(wanted.mac(), wanted.ip(), wanted.info(), wanted.start(), wanted.connectionType(),
