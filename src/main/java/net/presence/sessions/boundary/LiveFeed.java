@@ -114,12 +114,12 @@ public class LiveFeed {
     // ----- changes in
 
     /** This server's writes, once committed; a rolled-back transaction never gets here. */
-    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) LiveChanges.Committed committed) {
+    public void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) LiveChanges.Committed committed) {
         publish(committed.changes());
     }
 
     /** Changes for the dispatcher to number, keep and send, in this order. */
-    void publish(List<LiveChange> changes) {
+    public void publish(List<LiveChange> changes) {
         if (changes.isEmpty()) {
             return;
         }
@@ -136,7 +136,7 @@ public class LiveFeed {
     }
 
     /** Another server's notice: the sessions read again from the database, as they are now. */
-    void noticed(List<Long> sessionIds) {
+    public void noticed(List<Long> sessionIds) {
         publish(sessions.byIds(sessionIds).stream().map(LiveChange::of).toList());
     }
 
@@ -146,7 +146,7 @@ public class LiveFeed {
      * A new stream: the events after {@code lastEventId} first (or a reload when they are no longer
      * all held), then every new one. The registration runs on the dispatcher, between two events.
      */
-    void subscribe(SseEventSink sink, Sse sse, ZoneId zone, Long lastEventId) {
+    public void subscribe(SseEventSink sink, Sse sse, ZoneId zone, Long lastEventId) {
         Subscriber subscriber = new Subscriber(sink, sse, zone);
         run(() -> {
             long now = System.currentTimeMillis();

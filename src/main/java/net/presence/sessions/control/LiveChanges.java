@@ -73,17 +73,17 @@ public class LiveChanges implements Serializable {
 
     private transient Committed changes;
 
-    void session(Session session) {
+    public void session(Session session) {
         note(LiveChange.of(session));
     }
 
-    void deleted(MacAddress mac, long sessions) {
+    public void deleted(MacAddress mac, long sessions) {
         if (sessions > 0) {
             note(LiveChange.deleted(mac, sessions));
         }
     }
 
-    void bulk(long rows) {
+    public void bulk(long rows) {
         note(LiveChange.reload(rows));
     }
 
