@@ -31,7 +31,7 @@ function calendarExtender() {
         timeline.setWindow(window_.start, window_.end, {animation: false});
         var live = document.getElementById('live');
         if (live && window.EventSource) {
-            calendarLive.start(timeline, live);
+            calendarLive.start(timeline, live, window_.min, window_.max);
         }
     };
 }
@@ -100,11 +100,10 @@ var calendarLive = (function () {
         }})[0];
     }
 
-    function start(timeline, element) {
+    function start(timeline, element, min, max) {
         var zone = element.getAttribute('data-zone');
         var onlyMac = element.getAttribute('data-mac');
-        var opts = timeline.options;
-        var shownFrom = time(opts.min), shownUntil = time(opts.max);
+        var shownFrom = time(min), shownUntil = time(max);
         var source = new EventSource(element.getAttribute('data-stream'));
         window.calendarLiveEvents = 0;
         source.addEventListener('ready', function () {
@@ -122,6 +121,12 @@ var calendarLive = (function () {
             if (!old && (item.end.getTime() <= shownFrom || item.start.getTime() >= shownUntil)) {
                 return; // not in the days shown
             }
+            if (!timeline.groupsData) {
+                // a page drawn with no device has no rows to add one to: drawn again, it has
+                source.close();
+                window.location.reload();
+                return;
+            }
             if (!timeline.groupsData.get(item.group)) {
                 timeline.groupsData.add({id: item.group, content: item.group});
             }
@@ -132,7 +137,9 @@ var calendarLive = (function () {
             var mac = JSON.parse(message.data).ses_MAC;
             window.calendarLiveEvents++;
             timeline.itemsData.remove(timeline.itemsData.getIds({filter: function (item) { return item.group === mac; }}));
-            timeline.groupsData.remove(mac);
+            if (timeline.groupsData) {
+                timeline.groupsData.remove(mac);
+            }
         });
         source.addEventListener('reload', function () {
             source.close();

@@ -185,6 +185,9 @@ class StreamIT extends DeployedWar {
     @Test
     void thePageDrawsANewBarAndClosesItWithoutAReload() throws Exception {
         String base = api.base().toString();
+        // a device already shown, so that the page has rows when it opens
+        LocalDateTime earlier = LocalDateTime.now(BERLIN).minusHours(3).truncatedTo(ChronoUnit.MINUTES);
+        create(randomMac(), "10.9.8.6", earlier.toString(), earlier.plusMinutes(20).toString());
         browser.manage().deleteAllCookies();
         browser.get(base + "/login.xhtml");
         browser.findElement(By.id("token")).sendKeys(READ);
