@@ -296,7 +296,6 @@ public class Ledger {
      * many: the caller builds them as entities, which stay out of the persistence context.
      */
     public ImportRows importRows() {
-        live.bulk(1);
         em.flush(); // the device rows made by lock() go first, on the same connection
         // EclipseLink on every server (persistence.xml): its sequencing hands out the same blocks of ids as for persist()
         org.eclipse.persistence.sessions.Session session = em.unwrap(org.eclipse.persistence.sessions.Session.class);
@@ -307,6 +306,14 @@ public class Ledger {
         } catch (SQLException e) {
             throw new PersistenceException("Cannot prepare the import's statements: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The end of an import written by {@link #importRows} in many transactions: the live stream's
+     * clients are told once, by one reload, not once per chunk or row.
+     */
+    public void imported(long sessions) {
+        live.bulk(sessions);
     }
 
     /** The session an import found, as it will be stored; see {@link #importRows}. */
