@@ -83,6 +83,11 @@ var calendarLive = (function () {
             className: 'no-border ' + legend[kind], title: escape(tooltip), content: ''};
     }
 
+    /** A set that takes changes: vis-timeline shows the rows through a read-only view of their set. */
+    function writable(set) {
+        return set && typeof set.add !== 'function' && set.getDataSet ? set.getDataSet() : set;
+    }
+
     function time(value) {
         return value == null ? null : new Date(value).getTime();
     }
@@ -111,7 +116,14 @@ var calendarLive = (function () {
             element.className = 'live on';
         });
         source.addEventListener('session', function (message) {
-            var row = JSON.parse(message.data);
+            try {
+                session(JSON.parse(message.data));
+            } catch (e) {
+                // kept for a look from the console (and the browser test), the stream goes on
+                window.calendarLiveErrors = (window.calendarLiveErrors || []).concat(String(e && e.stack || e));
+            }
+        });
+        function session(row) {
             window.calendarLiveEvents++;
             if (onlyMac && row.ses_MAC !== onlyMac) {
                 return;
@@ -128,17 +140,17 @@ var calendarLive = (function () {
                 return;
             }
             if (!timeline.groupsData.get(item.group)) {
-                timeline.groupsData.add({id: item.group, content: item.group});
+                writable(timeline.groupsData).add({id: item.group, content: item.group});
             }
             item.id = old ? old.id : 'live-' + item.group + '-' + item.start.getTime();
-            timeline.itemsData.update(item);
-        });
+            writable(timeline.itemsData).update(item);
+        }
         source.addEventListener('deleted', function (message) {
             var mac = JSON.parse(message.data).ses_MAC;
             window.calendarLiveEvents++;
-            timeline.itemsData.remove(timeline.itemsData.getIds({filter: function (item) { return item.group === mac; }}));
+            writable(timeline.itemsData).remove(timeline.itemsData.getIds({filter: function (item) { return item.group === mac; }}));
             if (timeline.groupsData) {
-                timeline.groupsData.remove(mac);
+                writable(timeline.groupsData).remove(mac);
             }
         });
         source.addEventListener('reload', function () {
@@ -154,7 +166,7 @@ var calendarLive = (function () {
         setInterval(function () {
             var now = nowWall(zone);
             timeline.itemsData.get({filter: function (item) { return item.open; }}).forEach(function (item) {
-                timeline.itemsData.update({id: item.id, end: now});
+                writable(timeline.itemsData).update({id: item.id, end: now});
             });
         }, 60000);
     }

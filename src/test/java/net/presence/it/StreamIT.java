@@ -202,7 +202,14 @@ class StreamIT extends DeployedWar {
         LocalDateTime start = LocalDateTime.now(BERLIN).minusMinutes(30).truncatedTo(ChronoUnit.MINUTES);
         Api.Reply created = api.post("/sessions/create", ADMIN, "{\"mac\":\"" + mac + "\",\"ip\":\"10.9.8.7\",\"start_time\":\"" + start + "\"}");
         assertEquals(200, created.status(), created.body());
-        new WebDriverWait(browser, SOON).until(driver -> rows().contains(mac));
+        try {
+            new WebDriverWait(browser, SOON).until(driver -> rows().contains(mac));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("No row for " + mac + " appeared: " + script("return JSON.stringify({live: document.getElementById('live').textContent,"
+                    + " events: window.calendarLiveEvents, errors: window.calendarLiveErrors, rows: PF('calendar').instance.groupsData"
+                    + " && PF('calendar').instance.groupsData.get().map(g => g.id),"
+                    + " items: PF('calendar').instance.itemsData.get().map(i => [i.id, i.group, String(i.start), String(i.end)])})"), e);
+        }
         assertEquals(List.of("no-border kind-open"), classes(mac));
         assertEquals(start + ":00", script("return new Date(PF('calendar').instance.itemsData.get({filter: i => i.group === '"
                 + mac + "'})[0].start).toISOString().substring(0, 19)"));
