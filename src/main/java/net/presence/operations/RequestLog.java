@@ -1,6 +1,8 @@
 package net.presence.operations;
 
 import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -23,7 +25,7 @@ import net.presence.platform.Refusals;
  * (RequestRoute) or the servlet mapping, never the raw path; the caller is named by role, never by
  * token.
  */
-@WebFilter(filterName = "RequestLog", urlPatterns = "/*")
+@WebFilter(filterName = "RequestLog", urlPatterns = "/*", asyncSupported = true)
 public class RequestLog extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
@@ -63,20 +65,79 @@ public class RequestLog extends HttpFilter {
         }
         long started = System.nanoTime();
         CountingResponse counted = log.on() ? new CountingResponse(response) : null;
+        boolean streaming = false;
         try {
             chain.doFilter(request, counted == null ? response : counted);
+            streaming = request.isAsyncStarted();
         } finally {
+            // a stream (SSE) went async: it is no request in flight, and a stop does not wait for it
             Drain.leave();
-            if (counted != null) {
-                counted.flushWriter();
+            if (streaming) {
+                request.getAsyncContext().addListener(new Finished(request, response, counted, started));
+            } else {
+                finished(request, response, counted, started);
             }
-            long nanos = System.nanoTime() - started;
-            String route = route(request);
-            int status = response.getStatus();
-            timer(route, status).record(nanos, TimeUnit.NANOSECONDS);
-            if (counted != null) {
-                log.write(route, status, nanos, counted.bytes(), role(request));
+        }
+    }
+
+    /** The request's timer and access-log line, once its answer is complete. */
+    private void finished(HttpServletRequest request, HttpServletResponse response, CountingResponse counted, long started) {
+        if (counted != null) {
+            counted.flushWriter();
+        }
+        long nanos = System.nanoTime() - started;
+        String route = route(request);
+        int status = response.getStatus();
+        timer(route, status).record(nanos, TimeUnit.NANOSECONDS);
+        if (counted != null) {
+            log.write(route, status, nanos, counted.bytes(), role(request));
+        }
+    }
+
+    /**
+     * A stream's line is written when it ends, with its whole length and the bytes it sent; its
+     * events were never held back for the log (the counting response passes each flush through).
+     */
+    private final class Finished implements AsyncListener {
+
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+        private final CountingResponse counted;
+        private final long started;
+        private boolean done;
+
+        Finished(HttpServletRequest request, HttpServletResponse response, CountingResponse counted, long started) {
+            this.request = request;
+            this.response = response;
+            this.counted = counted;
+            this.started = started;
+        }
+
+        private synchronized void once() {
+            if (!done) {
+                done = true;
+                finished(request, response, counted, started);
             }
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            once();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            once();
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            once();
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            event.getAsyncContext().addListener(this);
         }
     }
 

@@ -41,7 +41,11 @@ public class ConfiguredDataSource implements DataSource {
         return fromSettings("sessions");
     }
 
-    private static DataSource fromSettings(String applicationName) {
+    /**
+     * The database the settings name, opened outside the container's pool: for a connection a
+     * thread keeps for itself, such as the live stream's PostgreSQL listener.
+     */
+    public static DataSource fromSettings(String applicationName) {
         Optional<String> url = Settings.read(Settings.DB_URL);
         if (url.isEmpty()) {
             EmbeddedDataSource derby = new EmbeddedDataSource();

@@ -1,7 +1,11 @@
 package net.presence.platform;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * An orderly stop: once the JVM is told to stop (SIGTERM), new requests are refused with a 503 and
@@ -16,6 +20,8 @@ public final class Drain {
     private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
     private static final Object IDLE = new Object();
     private static volatile boolean draining;
+    /** What ends the connections no request is in flight on, such as live streams, when a stop begins. */
+    private static final List<Runnable> ON_DRAIN = new CopyOnWriteArrayList<>();
 
     private Drain() {
     }
@@ -45,9 +51,28 @@ public final class Drain {
         return draining;
     }
 
+    /**
+     * Runs the action when a stop begins: long-lived answers (a live stream) are not requests in
+     * flight, nothing waits for them, and they are ended at once so that clients reconnect elsewhere.
+     */
+    public static void onDrain(Runnable action) {
+        ON_DRAIN.add(action);
+    }
+
+    public static void removeOnDrain(Runnable action) {
+        ON_DRAIN.remove(action);
+    }
+
     /** Refuses new requests from now on and waits until none is in flight, at most {@code grace}; true when none is. */
     public static boolean drain(Duration grace) throws InterruptedException {
         draining = true;
+        for (Runnable action : ON_DRAIN) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                Logger.getLogger(Drain.class.getName()).log(Level.WARNING, "An action at the stop failed", e);
+            }
+        }
         long until = System.nanoTime() + grace.toNanos();
         synchronized (IDLE) {
             while (IN_FLIGHT.get() > 0) {

@@ -24,7 +24,7 @@ import java.io.IOException;
  * The pages' Content-Security-Policy itself is written by PrimeFaces (web.xml), which alone knows
  * each page's script nonce; answers that are not pages get a policy that allows nothing.
  */
-@WebFilter(filterName = "PageHeaders", urlPatterns = "/*")
+@WebFilter(filterName = "PageHeaders", urlPatterns = "/*", asyncSupported = true)
 public class PageHeaders extends HttpFilter {
 
     static final String NOTHING = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";

@@ -19,7 +19,7 @@ import net.presence.problems.ErrorBody;
  * <li>More than one Host header, with 400 (RFC 9112 §3.2): the connector takes the first.</li>
  * </ul>
  */
-@WebFilter(filterName = "RequestChecks", urlPatterns = "/*")
+@WebFilter(filterName = "RequestChecks", urlPatterns = "/*", asyncSupported = true)
 public class RequestChecks extends HttpFilter {
 
     @Override

@@ -27,6 +27,9 @@ public class Transactions {
     @Resource
     SessionContext context;
 
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<Committing> committing;
+
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public <T> T retrying(Supplier<T> work) {
         Transactions self = context.getBusinessObject(Transactions.class);
@@ -47,7 +50,9 @@ public class Transactions {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public <T> T once(Supplier<T> work) {
-        return work.get();
+        T result = work.get();
+        committing.fire(new Committing());
+        return result;
     }
 
     /** A short, growing, jittered pause, so that two writers that collided do not collide again. */

@@ -28,7 +28,8 @@ import net.presence.problems.ErrorBody;
  * <li>The page takes the token once, from the login form ({@code POST /login}), and keeps the
  * identity in a signed login cookie ({@link LoginCookies}) that every server checks alike: no server
  * keeps a session. The API deliberately ignores that cookie: a browser's cookie is not a bearer
- * token.</li>
+ * token. The one exception is the live stream ({@code GET /sessions/stream}) without an
+ * Authorization header: the page's EventSource can send nothing but the cookie.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -65,6 +66,9 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
             HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (isApi(path) || isApi(mapped(request))) {
+            if (isStream(path, request) && request.getHeader("Authorization") == null) {
+                return pageStream(request, response, context);
+            }
             return bearer(request, response, context);
         }
         if ((LOGIN_ACTION.equals(path) || LOGOUT_ACTION.equals(path)) && crossSite(request)) {
@@ -92,6 +96,34 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
         String servlet = request.getServletPath();
         String info = request.getPathInfo();
         return (servlet == null ? "" : servlet) + (info == null ? "" : info);
+    }
+
+    /**
+     * The live stream, which the page reads too: a browser's EventSource sends no Authorization
+     * header, only the login cookie.
+     */
+    static boolean isStream(String path, HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) && (STREAM.equals(path) || STREAM.equals(mapped(request)));
+    }
+
+    public static final String STREAM = "/sessions/stream";
+
+    /**
+     * The live stream without a bearer token: the page's login cookie stands for one there, and only
+     * there (a stream only reads, and says no more than the page shows). Another site's page is
+     * refused, though the cookie's SameSite=Strict would keep it from being sent anyway. Without a
+     * login, the API's JSON 401.
+     */
+    private AuthenticationStatus pageStream(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        if (crossSite(request)) {
+            return forbidden(response, "The live stream's login cookie works from this site's own page only");
+        }
+        Optional<LoginCookie> login = cookies.current(request, response);
+        if (login.isPresent()) {
+            return context.notifyContainerAboutLogin(login.get().caller(), login.get().groups());
+        }
+        return unauthorized(response, context);
     }
 
     /** Every method but the three that only read needs the admin role (web.xml's "API writes"). */

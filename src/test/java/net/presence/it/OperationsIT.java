@@ -231,7 +231,34 @@ class OperationsIT extends DeployedWar {
             }
         }
         String body = method == PathItem.HttpMethod.GET ? null : "{}";
+        if (isStream(operation)) {
+            return streamStatus(concrete + query);
+        }
         return api.send(method.name(), concrete + query, Api.ADMIN, body == null ? null : "application/json", body);
+    }
+
+    /** A route that answers with an endless event stream (the live stream): its body is never read to its end. */
+    private static boolean isStream(Operation operation) {
+        var ok = operation.getResponses() == null ? null : operation.getResponses().get("200");
+        return ok != null && ok.getContent() != null && ok.getContent().containsKey("text/event-stream");
+    }
+
+    /** The stream's status and headers, and the first bytes of its body; then it is closed. */
+    private Api.Reply streamStatus(String path) {
+        try {
+            java.net.http.HttpResponse<java.io.InputStream> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(api.base().resolve(path)).header("Authorization", "Bearer " + Api.ADMIN)
+                            .timeout(java.time.Duration.ofSeconds(30)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream in = response.body()) {
+                byte[] first = new byte[12];
+                int read = in.readNBytes(first, 0, first.length);
+                return new Api.Reply(response.statusCode(), response.headers(),
+                        new String(first, 0, Math.max(read, 0), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException("The stream " + path + " did not answer: " + e, e);
+        }
     }
 
     @Test

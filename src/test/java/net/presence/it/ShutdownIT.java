@@ -94,12 +94,20 @@ class ShutdownIT {
                 }
             });
         }
+        // a live stream open through the stop: it must end with it, not hold it up
+        SseClient live = SseClient.open(first.resolve("/sessions/stream"), ADMIN, null);
+        live.next("ready", Duration.ofSeconds(10));
         Thread.sleep(4000);
         int beforeSignal = acknowledged.size();
         long signalled = System.nanoTime();
+        long signalledAt = System.currentTimeMillis();
         server.destroy(); // SIGTERM
+        SseClient.Received ended = live.next("end", Duration.ofSeconds(30));
+        long streamMillis = ended.atMillis() - signalledAt;
         assertTrue(server.waitFor(90, TimeUnit.SECONDS), "the server did not stop within 90 s of SIGTERM");
         long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
+        live.close();
+        assertTrue(streamMillis < 5000, "the live stream ended " + streamMillis + " ms after SIGTERM");
         clients.shutdown();
         assertTrue(clients.awaitTermination(60, TimeUnit.SECONDS));
         assertTrue(beforeSignal > 0, "no write was acknowledged before the signal");
@@ -130,8 +138,9 @@ class ShutdownIT {
             }
             System.out.println("Shutdown: " + sent.size() + " writes sent by " + CLIENTS + " clients, " + acknowledged.size()
                     + " acknowledged (" + beforeSignal + " before SIGTERM), " + refused.get() + " refused with 503, " + failed.get()
-                    + " cut without an answer, " + closed.get() + " met a closed port, other answers by status " + other + " " + samples + "; the server stopped " + stopMillis
-                    + " ms after SIGTERM; after the restart " + stored + " sessions and " + totals.getJsonObject("totals").getInt("all")
+                    + " cut without an answer, " + closed.get() + " met a closed port, other answers by status " + other + " " + samples
+                    + "; the server stopped " + stopMillis + " ms after SIGTERM (its live stream ended after " + streamMillis
+                    + " ms); after the restart " + stored + " sessions and " + totals.getJsonObject("totals").getInt("all")
                     + " events found, every acknowledged write among them");
             assertEquals(List.of(), problems.size() > 20 ? problems.subList(0, 20) : problems);
             assertTrue(stored >= acknowledged.size() && stored <= acknowledged.size() + CLIENTS,

@@ -160,6 +160,11 @@ public class CalendarPage {
         return last.toString();
     }
 
+    /** The one device the page shows, canonical, for the live bars; empty for all devices. */
+    public String getLiveMac() {
+        return window.mac() != null ? window.mac().toString() : "";
+    }
+
     public String getMacFilter() {
         return window.mac() != null ? window.mac().toString() : mac;
     }

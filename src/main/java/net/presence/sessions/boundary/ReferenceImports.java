@@ -121,6 +121,13 @@ public class ReferenceImports {
             Pass store = new Pass(database, zone, mode, true, rows);
             store.run();
             Tally total = store.total;
+            if (total.sessions.imported + total.events.imported > 0) {
+                // the live stream's clients: one reload for the whole import (its chunks send nothing)
+                transactions.retrying(() -> {
+                    ledger.imported(total.sessions.imported);
+                    return null;
+                });
+            }
             long millis = (System.nanoTime() - began) / 1_000_000;
             LOG.info(() -> "Import from the reference scanner: " + total.sessions.imported + " sessions, "
                     + total.events.imported + " events, " + total.importedDevices + " new devices in " + millis + " ms");

@@ -82,6 +82,21 @@ public class Sessions {
         return new Page<>(total, page);
     }
 
+    /**
+     * The sessions with these ids, as they are now, for the live stream: another server changed them
+     * (LiveListener, on a thread with no caller). Gone ones are left out.
+     */
+    @jakarta.annotation.security.PermitAll
+    public List<Session> byIds(java.util.Collection<Long> ids) {
+        List<Session> found = new ArrayList<>();
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 500) {
+            found.addAll(Reads.readOnly(em.createQuery("SELECT s FROM Session s WHERE s.id IN :ids ORDER BY s.id", Session.class))
+                    .setParameter("ids", all.subList(from, Math.min(all.size(), from + 500))).getResultList());
+        }
+        return found;
+    }
+
     @RolesAllowed(Roles.READ)
     public long count(SessionQuery query) {
         return count(select(query));

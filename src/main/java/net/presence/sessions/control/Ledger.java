@@ -47,6 +47,10 @@ public class Ledger {
     @PersistenceContext
     EntityManager em;
 
+    /** What the live stream is told once the transaction commits. */
+    @jakarta.inject.Inject
+    LiveChanges live;
+
     // ----- locks
 
     /** The device, its row locked until the transaction ends; the row is made on first use. */
@@ -251,11 +255,12 @@ public class Ledger {
 
     /** A session as a client described it (create), with its events. */
     public Session record(Device device, NewSession wanted) {
-        Session session = store(wanted);
+        Session session = persist(wanted);
         device.recordEvent(wanted.start(), wanted.ip());
         if (wanted.end() != null) {
             device.recordEvent(wanted.end(), wanted.ip());
         }
+        live.session(session);
         return session;
     }
 
@@ -264,6 +269,11 @@ public class Ledger {
      * device's first and last event once, at its end.
      */
     public Session store(NewSession wanted) {
+        live.bulk(1); // an import: the stream's clients reload once, not a line per session
+        return persist(wanted);
+    }
+
+    private Session persist(NewSession wanted) {
         Session session = wanted.end() == null
                 ? Session.open(wanted.mac(), wanted.ip(), wanted.info(), wanted.start(), wanted.connectionType())
                 : Session.closed(wanted.mac(), wanted.ip(), wanted.info(), wanted.start(), wanted.connectionType(),
@@ -296,6 +306,14 @@ public class Ledger {
         } catch (SQLException e) {
             throw new PersistenceException("Cannot prepare the import's statements: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The end of an import written by {@link #importRows} in many transactions: the live stream's
+     * clients are told once, by one reload, not once per chunk or row.
+     */
+    public void imported(long sessions) {
+        live.bulk(sessions);
     }
 
     /** The session an import found, as it will be stored; see {@link #importRows}. */
@@ -339,6 +357,7 @@ public class Ledger {
         Session session = Session.open(device.mac(), ip, info, at, type);
         em.persist(session);
         event(device, ip, at, type, info);
+        live.session(session);
         return session;
     }
 
@@ -347,12 +366,14 @@ public class Ledger {
         Session session = Session.missingConnection(device.mac(), ip, info, at, type);
         em.persist(session);
         event(device, ip, at, type, info);
+        live.session(session);
         return session;
     }
 
     public void close(Device device, Session session, IpAddress ip, Instant at, EventType type, String info) {
         session.close(at, type);
         event(device, ip, at, type, info);
+        live.session(session);
     }
 
     /**
@@ -371,6 +392,7 @@ public class Ledger {
         session.reopen();
         Event reconnection = event(device, ip, at, EventType.CONNECTED, info);
         reconnection.markVoided();
+        live.session(session);
     }
 
     /** The device reported a new IP during its session: recorded, the session keeps its first IP. */
@@ -386,6 +408,7 @@ public class Ledger {
     /** The device stopped being reported: its open session ended, but nobody saw when. */
     public void markMissing(Session session) {
         session.loseDisconnection();
+        live.session(session);
     }
 
     /** Every session and event of the device; the number of sessions removed. */
@@ -394,6 +417,7 @@ public class Ledger {
         int deleted = em.createNamedQuery("Session.deleteOfDevice").setParameter("mac", mac).executeUpdate();
         em.createNamedQuery("Event.deleteOfDevice").setParameter("mac", mac).executeUpdate();
         device.forget();
+        live.deleted(device.mac(), deleted);
         return deleted;
     }
 

@@ -199,6 +199,11 @@ public class Session {
         return millis == null ? null : Instant.ofEpochMilli(millis);
     }
 
+    /** The row's key, given when the session is persisted; what another server re-reads it by. */
+    public Long id() {
+        return id;
+    }
+
     public MacAddress mac() {
         return MacAddress.stored(mac);
     }
