@@ -18,9 +18,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import net.presence.calendar.control.CalendarEvent;
 import net.presence.platform.JsonOutput;
 import net.presence.platform.Settings;
+import net.presence.sessions.boundary.Devices;
 
 /** {@code GET /sessions/calendar} (docs/API.md §8): the calendar's bars as JSON. */
 @Tag(name = "Calendar")
@@ -35,11 +39,14 @@ public class CalendarResource {
     Calendar calendar;
 
     @Inject
+    Devices devices;
+
+    @Inject
     Settings settings;
 
     @GET
     @Operation(summary = "The calendar's bars", description = "Every session overlapping the days from start to end (both included, at most 400 days),"
-            + " as the page draws them, ordered by device then start.")
+            + " as the page draws them, ordered by device then start; beside them, devices maps each of their MACs to its name (null when it has none).")
     @APIResponse(responseCode = "200", description = "The bars", content = @Content(mediaType = "application/json", schema = @Schema(ref = "CalendarAnswer")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -51,10 +58,17 @@ public class CalendarResource {
             @Parameter(description = "IANA zone id for the answer's times; default the server's display zone", example = "Europe/Berlin") @QueryParam("tz") String tz) {
         CalendarWindow window = CalendarWindow.of(start, end, mac, tz, settings.zone());
         List<CalendarEvent> events = calendar.events(window);
+        Set<String> macs = new TreeSet<>();
+        events.forEach(event -> macs.add(event.resourceId()));
+        Map<String, String> names = devices.names(macs);
         return JsonOutput.ok(json -> {
             json.write("timezone", window.zone().getId());
             json.writeStartArray("sessions");
             events.forEach(event -> write(json, event));
+            json.writeEnd();
+            // every MAC the bars name, null for a device without a name: a page looks each one up the same way
+            json.writeStartObject("devices");
+            macs.forEach(device -> JsonOutput.nullable(json, device, names.get(device)));
             json.writeEnd();
         });
     }
