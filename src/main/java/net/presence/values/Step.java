@@ -71,12 +71,12 @@ public record Step(long amount, ChronoUnit unit) {
             long stepMillis = unit.getDuration().multipliedBy(amount).toMillis();
             long points = (until.toEpochMilli() - from.toEpochMilli() + stepMillis - 1) / stepMillis;
             if (points > maxPoints) {
-                throw new TooManyPointsException(points, maxPoints);
+                throw new TooManyPointsException(points, maxPoints, true);
             }
         }
         for (Instant at = from; at.isBefore(until); at = next(at, zone)) {
             if (bounds.size() == maxPoints) {
-                throw new TooManyPointsException(maxPoints + 1, maxPoints);
+                throw new TooManyPointsException(maxPoints + 1, maxPoints, false);
             }
             bounds.add(at);
         }
@@ -90,8 +90,8 @@ public record Step(long amount, ChronoUnit unit) {
         private final long points;
         private final int limit;
 
-        TooManyPointsException(long points, int limit) {
-            super((points > limit ? "more than " + limit : String.valueOf(points)) + " points");
+        TooManyPointsException(long points, int limit, boolean counted) {
+            super((counted ? String.valueOf(points) : "more than " + limit) + " points");
             this.points = points;
             this.limit = limit;
         }
