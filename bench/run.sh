@@ -60,10 +60,10 @@ run() { # scenario concurrency seconds -> "requests seconds p50 p99 errors"
 }
 
 echo "Warming up"
-for s in list-device device-7d calendar-7d events-all-7d totals-7d floor; do run $s 2 5 > /dev/null; done
+for s in list-device device-7d calendar-7d events-all-7d totals-7d presence-30d occupancy-7d-1h floor; do run $s 2 5 > /dev/null; done
 sleep "$IDLE"
 
-SCENARIOS="floor list-device list-device-30d device-7d calendar-7d events-all-7d events-sessions-7d totals-7d create"
+SCENARIOS="floor list-device list-device-30d device-7d calendar-7d events-all-7d events-sessions-7d totals-7d presence-30d occupancy-7d-1h create"
 declare -A RESULT
 for c in 1 8; do
     for s in $SCENARIOS; do

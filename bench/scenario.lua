@@ -48,6 +48,10 @@ request = function()
     return wrk.format("GET", "/sessions/session-events?type=all&period=7%20days", headers)
   elseif scenario == "events-sessions-7d" then
     return wrk.format("GET", "/sessions/session-events?type=sessions&period=7%20days", headers)
+  elseif scenario == "presence-30d" then
+    return wrk.format("GET", "/sessions/" .. mac .. "/presence?period=30%20days", headers)
+  elseif scenario == "occupancy-7d-1h" then
+    return wrk.format("GET", "/sessions/occupancy?start=" .. from7 .. "&end=" .. today .. "&step=1%20hour", headers)
   elseif scenario == "totals-7d" then
     return wrk.format("GET", "/sessions/totals?period=7%20days", headers)
   elseif scenario == "create" then

@@ -124,7 +124,45 @@ public class OperationsModel implements OASModelReader {
                         .addProperty("totals", object().addProperty("all", integer()).addProperty("sessions", integer())
                                 .addProperty("missing", integer()).addProperty("voided", integer())
                                 .addProperty("new", integer()).addProperty("down", integer())))
-                .addSchema("CalendarAnswer", answer().addProperty("timezone", zone()).addProperty("sessions", arrayOf("CalendarBar")))
+                .addSchema("CalendarAnswer", answer().addProperty("timezone", zone()).addProperty("sessions", arrayOf("CalendarBar"))
+                        .addProperty("devices", object().description("each MAC of the bars: its name, or null when it has none")
+                                .additionalPropertiesSchema(nullableString("the device's name")).example(Map.of("AA:BB:CC:DD:EE:FF", "Kitchen iPad"))))
+                .addSchema("Presence", answer().addProperty("mac", string().example("AA:BB:CC:DD:EE:FF")).addProperty("timezone", zone())
+                        .addProperty("period", nullableString("canonical period; null when start and end were given").example("30 days"))
+                        .addProperty("start", string().description("ISO time of the window's start").example("2026-03-01T10:00:00+01:00"))
+                        .addProperty("end", string().description("ISO time of the window's end, at most now").example("2026-03-31T10:00:00+02:00"))
+                        .addProperty("connected_seconds", integer().example(1296000))
+                        .addProperty("window_seconds", integer().example(2588400))
+                        .addProperty("uptime_percent", number().description("one decimal").example(50.1))
+                        .addProperty("sessions", integer().description("bars meeting the window"))
+                        .addProperty("longest_session_seconds", integer().description("within the window"))
+                        .addProperty("longest_absence_seconds", integer().description("within the window; 0 for an unknown device"))
+                        .addProperty("first_seen", nullableString("ISO time: first connected instant in the window"))
+                        .addProperty("last_seen", nullableString("ISO time: last connected instant in the window"))
+                        .addProperty("connected_now", bool())
+                        .addProperty("heatmap", OASFactory.createSchema().type(Schema.SchemaType.ARRAY).minItems(7).maxItems(7)
+                                .description("Monday first; 24 wall hours each; the connected share of the hour's time, three decimals")
+                                .items(OASFactory.createSchema().type(Schema.SchemaType.ARRAY).minItems(24).maxItems(24).items(number()))))
+                .addSchema("Occupancy", answer().addProperty("timezone", zone())
+                        .addProperty("start", string().example("2026-03-23T00:00:00+01:00"))
+                        .addProperty("end", string().example("2026-03-30T00:00:00+02:00"))
+                        .addProperty("step", string().example("1 hour"))
+                        .addProperty("series", OASFactory.createSchema().type(Schema.SchemaType.ARRAY).maxItems(10_000).items(object()
+                                .addProperty("time", string().description("ISO time of the step's start").example("2026-03-23T20:00:00+01:00"))
+                                .addProperty("devices", integer().description("distinct devices connected at any moment of the step"))
+                                .addProperty("average", number().description("device-seconds / step seconds, two decimals").example(12.5)))))
+                .addSchema("Device", object().description("A known device")
+                        .addProperty("mac", string().example("AA:BB:CC:DD:EE:FF"))
+                        .addProperty("name", nullableString("given by hand, else reported by a scanner or imported").example("Kitchen iPad"))
+                        .addProperty("first_seen", nullableString("ISO time of its first event"))
+                        .addProperty("last_seen", nullableString("ISO time of its latest event"))
+                        .addProperty("connected_now", bool())
+                        .addProperty("sessions", integer()))
+                .addSchema("DeviceList", answer().addProperty("timezone", zone()).addProperty("total", integer().description("all matches, before paging"))
+                        .addProperty("devices", arrayOf("Device")))
+                .addSchema("NamedDevice", answer().addProperty("timezone", zone()).addProperty("device", schemaRef("Device")))
+                .addSchema("DeviceName", object().addProperty("name", nullableString("1 to 64 characters after trimming; null clears the name")
+                        .example("Kitchen iPad")).required(List.of("name")))
                 .addSchema("Observed", answer()
                         .addProperty("effect", string().enumeration(List.of("opened", "closed", "repeated", "ip_changed", "voided", "missing_connection")))
                         .addProperty("session", schemaRef("Session")))
@@ -163,12 +201,15 @@ public class OperationsModel implements OASModelReader {
                         .addProperty("event_type", string().enumeration(List.of("Connected", "Disconnected", "Device Down")))
                         .addProperty("time", string().description("default now; at most 5 minutes in the future").example("2025-08-01T10:00:00"))
                         .addProperty("info", string().description("at most 250 characters"))
+                        .addProperty("name", nullableString("the device's name as the scanner knows it; kept unless a name was given by hand"))
                         .required(List.of("mac", "ip", "event_type")))
                 .addSchema("Scan", object()
                         .addProperty("time", string().description("default now").example("2025-08-01T10:00:00"))
                         .addProperty("devices", OASFactory.createSchema().type(Schema.SchemaType.ARRAY).maxItems(100_000)
                                 .items(object().addProperty("mac", string().example("AA:BB:CC:DD:EE:01"))
-                                        .addProperty("ip", string().example("192.168.1.10")).required(List.of("mac", "ip"))))
+                                        .addProperty("ip", string().example("192.168.1.10"))
+                                        .addProperty("name", nullableString("the device's name as the scanner knows it"))
+                                        .required(List.of("mac", "ip"))))
                         .required(List.of("devices")))
                 .responses(Map.of(
                         "BadRequest", error("A query or path parameter is missing or invalid, or the body is not well-formed JSON"),
@@ -251,6 +292,10 @@ public class OperationsModel implements OASModelReader {
 
     private static Schema nullableString(String description) {
         return string().nullable(true).description(description);
+    }
+
+    private static Schema number() {
+        return OASFactory.createSchema().type(Schema.SchemaType.NUMBER);
     }
 
     private static Schema bool() {

@@ -78,6 +78,11 @@ public final class JsonBody {
         return null;
     }
 
+    /** Whether the body has the field at all, even as null: where null means something (it clears a value). */
+    public boolean has(String field) {
+        return object.containsKey(field);
+    }
+
     public <T> T required(String field, Function<String, T> parser) {
         if (!object.containsKey(field) || object.isNull(field)) {
             problem(field, "Field '" + field + "' is required");

@@ -38,7 +38,7 @@ public final class JsonOutput {
     }
 
     /**
-     * A listing as JSON, or as CSV (docs/API.md §13): the same fields writer produces both, so the rows
+     * A listing as JSON, or as CSV (docs/API.md §14): the same fields writer produces both, so the rows
      * come in the same order and paging. CSV goes out as it is written, one row at a time, like the JSON.
      */
     public static Response ok(Representation representation, CsvFile csv, Consumer<JsonGenerator> fields) {

@@ -80,7 +80,8 @@ class CalendarIT extends DeployedWar {
         create(mac, "192.168.1.11", "2014-11-06T18:00", "2014-11-06T19:00:59");
 
         JsonObject calendar = calendar("start=2014-11-04&end=2014-11-06&mac=" + mac.toLowerCase().replace(':', '-'));
-        assertEquals(Set.of("success", "timezone", "sessions"), calendar.keySet());
+        assertEquals(Set.of("success", "timezone", "sessions", "devices"), calendar.keySet());
+        assertEquals(Json.createObjectBuilder().addNull(mac).build(), calendar.getJsonObject("devices"));
         assertEquals(Api.ZONE, calendar.getString("timezone"));
         assertEquals(List.of(
                 event(mac, BLUE, "2014-11-04T09:00:00", "2014-11-04T17:30:00",

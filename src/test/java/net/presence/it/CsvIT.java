@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * CSV answers of the listings (docs/API.md §13): exact bodies on hand-built data, the same rows and
+ * CSV answers of the listings (docs/API.md §14): exact bodies on hand-built data, the same rows and
  * paging as the JSON, both ways of asking, errors that stay JSON, and the token rule.
  */
 class CsvIT extends DeployedWar {

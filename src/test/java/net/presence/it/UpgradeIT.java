@@ -112,6 +112,15 @@ class UpgradeIT {
             HttpResponse<String> now = get(base, expected.getValue());
             assertEquals(200, now.statusCode(), expected.getValue() + " answered " + now.body());
             JsonValue is = readJson(now.body());
+            if (expected.getKey().equals("calendar.json")) {
+                // this release adds the devices' names beside the bars: every MAC of the bars, none named in the first release
+                JsonObject answer = is.asJsonObject();
+                JsonObjectBuilder unnamed = Json.createObjectBuilder();
+                answer.getJsonArray("sessions").stream().map(bar -> bar.asJsonObject().getString("resourceId")).distinct()
+                        .forEach(unnamed::addNull);
+                assertEquals(unnamed.build(), answer.getJsonObject("devices"));
+                is = Json.createObjectBuilder(answer).remove("devices").build();
+            }
             assertEquals(withoutNow(was), withoutNow(is),
                     expected.getKey() + " differs from the first release's answer for " + expected.getValue());
         }

@@ -57,29 +57,23 @@ public class Calendar {
         return Reads.window(query).getResultList();
     }
 
-    /** One small indexed query per missing session; the others need nothing. */
+    /** One small indexed query per missing session (the same as {@link Bars}); the others need nothing. */
     private Neighbours neighbours(List<Session> sessions) {
         Map<Session, Instant> earlier = new HashMap<>();
         Map<Session, Instant> later = new HashMap<>();
         for (Session session : sessions) {
             if (session.isMissingConnection()) {
-                put(earlier, session, "SELECT MAX(s.disconnectedAt) FROM Session s WHERE s.mac = :mac AND s.disconnectedAt < :at",
-                        session.disconnection());
+                put(earlier, session, Bars.earlierDisconnection(em, session.mac().toString(), session.disconnection()));
             } else if (session.isMissingDisconnection()) {
-                put(later, session, "SELECT MIN(s.connectedAt) FROM Session s WHERE s.mac = :mac AND s.connectedAt > :at",
-                        session.connection());
+                put(later, session, Bars.laterConnection(em, session.mac().toString(), session.connection()));
             }
         }
         return new Neighbours(earlier, later);
     }
 
-    private void put(Map<Session, Instant> found, Session session, String jpql, Instant at) {
-        Long millis = em.createQuery(jpql, Long.class)
-                .setParameter("mac", session.mac().toString())
-                .setParameter("at", at.toEpochMilli())
-                .getSingleResult();
-        if (millis != null) {
-            found.put(session, Instant.ofEpochMilli(millis));
+    private static void put(Map<Session, Instant> found, Session session, Instant neighbour) {
+        if (neighbour != null) {
+            found.put(session, neighbour);
         }
     }
 }

@@ -20,12 +20,16 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import net.presence.calendar.control.CalendarEvent;
 import net.presence.platform.CsvFile;
 import net.presence.platform.JsonOutput;
 import net.presence.platform.Representation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import net.presence.platform.Settings;
+import net.presence.sessions.boundary.Devices;
 
 /** {@code GET /sessions/calendar} (docs/API.md §8): the calendar's bars as JSON. */
 @Tag(name = "Calendar")
@@ -43,12 +47,16 @@ public class CalendarResource {
     Calendar calendar;
 
     @Inject
+    Devices devices;
+
+    @Inject
     Settings settings;
 
     @GET
     @Operation(summary = "The calendar's bars", description = "Every session overlapping the days from start to end (both included, at most 400 days),"
             + " as the page draws them, ordered by device then start. CSV with format=csv or Accept: text/csv: one row per bar,"
-            + " the seven keys as header row, the timezone as the header X-Timezone.")
+            + " the seven keys as header row, the timezone as the header X-Timezone. In JSON, beside the bars, devices maps each of"
+            + " their MACs to its name (null when it has none).")
     @Produces({MediaType.APPLICATION_JSON, Representation.CSV_TYPE})
     @APIResponse(responseCode = "200", description = "The bars", content = {
             @Content(mediaType = "application/json", schema = @Schema(ref = "CalendarAnswer")),
@@ -67,11 +75,18 @@ public class CalendarResource {
         Representation representation = Representation.of(format, headers);
         CalendarWindow window = CalendarWindow.of(start, end, mac, tz, settings.zone());
         List<CalendarEvent> events = calendar.events(window);
+        Set<String> macs = new TreeSet<>();
+        events.forEach(event -> macs.add(event.resourceId()));
+        Map<String, String> names = devices.names(macs);
         CsvFile csv = CsvFile.of("calendar", COLUMNS).field("timezone", window.zone().getId());
         return JsonOutput.ok(representation, csv, json -> {
             json.write("timezone", window.zone().getId());
             json.writeStartArray("sessions");
             events.forEach(event -> write(json, event));
+            json.writeEnd();
+            // every MAC the bars name, null for a device without a name: a page looks each one up the same way
+            json.writeStartObject("devices");
+            macs.forEach(device -> JsonOutput.nullable(json, device, names.get(device)));
             json.writeEnd();
         });
     }

@@ -35,22 +35,40 @@ public final class CalendarAssembler {
     }
 
     private Instant start(Session session, Neighbours neighbours) {
-        if (!session.isMissingConnection()) {
-            return session.connection();
-        }
-        Instant earlier = neighbours.earlierDisconnection(session);
-        return earlier != null ? earlier : session.disconnection().minus(STAND_IN);
+        return barStart(session.connection(), session.disconnection(),
+                session.isMissingConnection() ? neighbours.earlierDisconnection(session) : null);
     }
 
     private Instant end(Session session, Neighbours neighbours) {
-        if (session.isOpen()) {
+        return barEnd(session.isOpen(), session.connection(), session.disconnection(),
+                session.isMissingDisconnection() ? neighbours.laterConnection(session) : null, now);
+    }
+
+    /**
+     * Where a bar starts, from a session's stored times: its connection; when that is missing, the
+     * device's previous disconnection ({@code earlierDisconnection}, null when there is none), else
+     * an hour before the session's end. Public so that every count of connected time (presence,
+     * occupancy) stands in for a missing end exactly as the calendar draws it.
+     */
+    public static Instant barStart(Instant connection, Instant disconnection, Instant earlierDisconnection) {
+        if (connection != null) {
+            return connection;
+        }
+        return earlierDisconnection != null ? earlierDisconnection : disconnection.minus(STAND_IN);
+    }
+
+    /**
+     * Where a bar ends: now while open; its disconnection; when that is missing, the device's next
+     * connection ({@code laterConnection}, null when there is none), else an hour after its start.
+     */
+    public static Instant barEnd(boolean open, Instant connection, Instant disconnection, Instant laterConnection, Instant now) {
+        if (open) {
             return now;
         }
-        if (!session.isMissingDisconnection()) {
-            return session.disconnection();
+        if (disconnection != null) {
+            return disconnection;
         }
-        Instant later = neighbours.laterConnection(session);
-        return later != null ? later : session.connection().plus(STAND_IN);
+        return laterConnection != null ? laterConnection : connection.plus(STAND_IN);
     }
 
     private CalendarEvent event(Bar bar) {

@@ -57,6 +57,11 @@ public class Observations {
     Settings settings;
 
     public Outcome observe(Observation seen) {
+        return observe(seen, null);
+    }
+
+    /** One observation, with the name the scanner knows the device by (null for none). */
+    public Outcome observe(Observation seen, String name) {
         return transactions.retrying(() -> {
             Device device = ledger.lock(seen.mac());
             Session last = ledger.openSessionOf(seen.mac()).or(() -> ledger.latestSessionOf(seen.mac())).orElse(null);
@@ -68,6 +73,7 @@ public class Observations {
             }
             Session session = apply(device, last, seen, decision);
             ledger.observed(device, seen.time(), seen.ip());
+            ledger.nameObserved(device, name);
             return new Outcome(decision.effect(), session);
         });
     }
@@ -129,6 +135,7 @@ public class Observations {
             Device device = devices.get(seen.mac());
             apply(device, last.get(seen.mac()), seen, decisions.get(i));
             ledger.observed(device, seen.time(), seen.ip());
+            ledger.nameObserved(device, scan.names().get(seen.mac()));
             counts.count(decisions.get(i));
         }
         return counts;

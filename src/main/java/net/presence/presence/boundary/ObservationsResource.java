@@ -27,6 +27,7 @@ import net.presence.presence.control.ObservationType;
 import net.presence.presence.control.Scan;
 import net.presence.presence.control.ScanCounts;
 import net.presence.sessions.boundary.SessionRows;
+import net.presence.values.DeviceName;
 import net.presence.values.DisplayFormat;
 import net.presence.values.IpAddress;
 import net.presence.values.MacAddress;
@@ -51,7 +52,7 @@ public class ObservationsResource {
     @POST
     @Path("events")
     @Operation(summary = "Report one observation of a device", description = "The service opens, closes or keeps the device's session;"
-            + " an observation older than the device's latest event is a 409. Admin token.")
+            + " an optional name names the device unless a name was given by hand; an observation older than the device's latest event is a 409. Admin token.")
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Observation")))
     @APIResponse(responseCode = "200", description = "What the observation did", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Observed")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -70,12 +71,13 @@ public class ObservationsResource {
         ObservationType type = body.required("event_type", ObservationType::parse);
         Instant time = body.optional("time", text -> TimeInput.dateTime(text, zone));
         String info = body.optional("info", SessionRules::info);
+        String name = body.optional("name", DeviceName::observed);
         Instant now = Instant.now();
         if (time != null && SessionRules.isInFuture(time, now)) {
             body.problem("time", "Field 'time' is more than 5 minutes in the future");
         }
         body.validate();
-        Outcome outcome = observations.observe(new Observation(mac, ip, type, time == null ? now : time, info));
+        Outcome outcome = observations.observe(new Observation(mac, ip, type, time == null ? now : time, info), name);
         PresenceMeters.observed(outcome.effect());
         DisplayFormat format = new DisplayFormat(zone);
         return JsonOutput.ok(json -> {
@@ -88,7 +90,7 @@ public class ObservationsResource {
     @POST
     @Path("scan")
     @Operation(summary = "Report one whole scan", description = "Listed devices are observed connected; devices with an open session that are not listed are"
-            + " observed disconnected; one transaction, up to 100,000 devices and 16 MiB. A MAC listed twice is a 422. Admin token.")
+            + " observed disconnected; an entry's optional name names the device unless a name was given by hand; one transaction, up to 100,000 devices and 16 MiB. A MAC listed twice is a 422. Admin token.")
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Scan")))
     @APIResponse(responseCode = "200", description = "The effects, counted", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ScanCounts")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")

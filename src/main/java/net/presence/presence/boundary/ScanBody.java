@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.function.Function;
 import net.presence.presence.control.Scan;
 import net.presence.problems.ApiProblem;
+import net.presence.values.DeviceName;
 import net.presence.values.InvalidValueException;
 import net.presence.values.IpAddress;
 import net.presence.values.MacAddress;
@@ -39,6 +40,7 @@ final class ScanBody {
     private final ZoneId zone;
     private final Instant now;
     private final List<ApiProblem.Detail> problems = new ArrayList<>();
+    private final Map<MacAddress, String> names = new HashMap<>();
     private int problemCount;
 
     private ScanBody(ZoneId zone, Instant now) {
@@ -62,6 +64,7 @@ final class ScanBody {
             }
             Instant time = null;
             Map<MacAddress, IpAddress> devices = null;
+            names.clear();
             for (JsonParser.Event event = json.next(); event != JsonParser.Event.END_OBJECT; event = json.next()) {
                 String key = json.getString();
                 event = json.next();
@@ -79,7 +82,7 @@ final class ScanBody {
                 problem("devices", "Field 'devices' is required: a list of {\"mac\", \"ip\"} objects, empty when nothing was seen");
             }
             validate();
-            return new Scan(time == null ? now : time, devices);
+            return new Scan(time == null ? now : time, devices, Map.copyOf(names));
         } catch (JsonParsingException e) {
             throw ApiProblem.badRequest("The request body is not well-formed JSON (at line " + e.getLocation().getLineNumber()
                     + ", column " + e.getLocation().getColumnNumber() + "): expected a JSON object");
@@ -142,9 +145,26 @@ final class ScanBody {
                         + "]: a scan lists each device once");
             } else if (ip != null) {
                 devices.put(mac, ip);
+                String name = name(device, field + ".name");
+                if (name != null) {
+                    names.put(mac, name);
+                }
             }
         }
         return devices;
+    }
+
+    /** The optional name of a listed device: null when absent, null or blank; a problem when invalid. */
+    private String name(JsonObject device, String field) {
+        JsonValue value = device.get("name");
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonString string)) {
+            problem(field, "Field '" + field + "' must be a string, not " + value.getValueType().toString().toLowerCase());
+            return null;
+        }
+        return parse(field, string.getString(), DeviceName::observed);
     }
 
     /** The field's text; a problem (and null) when it is absent or not a string. */

@@ -182,7 +182,7 @@ public class SessionsResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
-    @Path("{mac: (?!(totals|session-events|version|stream)$)[^/]+}")
+    @Path("{mac: (?!(totals|session-events|version|stream|devices|occupancy)$)[^/]+}")
     public Response device(@Parameter(description = "the device, in any MAC spelling", example = "AA:BB:CC:DD:EE:FF") @PathParam("mac") String mac,
             @Parameter(description = "<N> <unit>, unit minute, hour, day, week, month or year (plural allowed, any case)", example = "7 days", schema = @Schema(type = SchemaType.STRING, defaultValue = "1 day")) @QueryParam("period") String period,
             @Parameter(description = "IANA zone id for the answer's times; default the server's display zone", example = "Europe/Berlin") @QueryParam("tz") String tz) {

@@ -291,6 +291,18 @@ public class Ledger {
         return em.find(Device.class, mac.toString()).nameIfUnnamed(name);
     }
 
+    /** A name given by hand to the (locked) device; null clears it. */
+    public void nameByHand(Device device, String name) {
+        device.nameByHand(name);
+    }
+
+    /** A name a scanner reported for the (locked) device, kept unless a name was given by hand. */
+    public void nameObserved(Device device, String name) {
+        if (name != null) {
+            device.nameObserved(name);
+        }
+    }
+
     /**
      * Sessions and events written in JDBC batches on this transaction's connection, for an import of
      * many: the caller builds them as entities, which stay out of the persistence context.

@@ -42,6 +42,10 @@ public class Device {
     @Column(name = "NAME", length = 250)
     private String name;
 
+    /** Whether {@link #name} was given by hand (PUT /sessions/devices/{mac}): then no scanner's name replaces it. */
+    @Column(name = "NAME_BY_HAND", nullable = false)
+    private boolean nameByHand;
+
     protected Device() {
     }
 
@@ -97,6 +101,21 @@ public class Device {
 
     public String name() {
         return name;
+    }
+
+    /** A name given by hand wins over every name a scanner reports; null clears it, and scanners may name the device again. */
+    public void nameByHand(String given) {
+        name = given;
+        nameByHand = given != null;
+    }
+
+    /** A name a scanner reported: the device's name, unless one was given by hand; the latest report wins. */
+    public boolean nameObserved(String given) {
+        if (nameByHand || given == null || given.equals(name)) {
+            return false;
+        }
+        name = given;
+        return true;
     }
 
     /** The first and last instants of the device's events, or null when it has none. */
