@@ -232,6 +232,33 @@ class CsvIT extends DeployedWar {
     }
 
     @Test
+    void devicesAndOccupancyAnswerCsvLikeTheirJson() {
+        String mac = march2015();
+        Api.Reply named = api.send("PUT", "/sessions/devices/" + mac, ADMIN, "application/json", "{\"name\": \"=cmd|' /C calc'!A0\"}");
+        assertEquals(200, named.status(), named.body());
+
+        String devices = "/sessions/devices?q=" + mac;
+        Api.Reply list = csv(devices + "&format=csv", "devices");
+        String header = "mac,name,first_seen,last_seen,connected_now,sessions\r\n";
+        assertTrue(list.body().startsWith(header), list.body());
+        assertEquals(lines(json(devices).json().getJsonArray("devices"), header), rows(list.body()));
+        // a name is the client's text, so it is the likeliest formula: defused like any other cell
+        assertTrue(list.body().startsWith(header + mac + ",\"'=cmd|' /C calc'!A0\",2015-03-10T09:00:00+01:00,"), list.body());
+        assertEquals("1", list.header("X-Total"));
+        assertEquals(Api.ZONE, list.header("X-Timezone"));
+
+        String occupancy = "/sessions/occupancy?start=2015-03-10&end=2015-03-12&step=1%20day";
+        Api.Reply series = csv(occupancy + "&format=csv", "occupancy");
+        JsonObject answer = json(occupancy).json();
+        assertTrue(series.body().startsWith("time,devices,average\r\n"), series.body());
+        assertEquals(lines(answer.getJsonArray("series"), "time,devices,average"), rows(series.body()));
+        assertEquals(3, rows(series.body()).size(), series.body());
+        assertEquals(answer.getString("start"), series.header("X-Start"));
+        assertEquals(answer.getString("end"), series.header("X-End"));
+        assertEquals("1 day", series.header("X-Step"));
+    }
+
+    @Test
     void csvNeedsTheTokenLikeJson() {
         for (String path : List.of("/sessions/list?format=csv", "/sessions/session-events?format=csv",
                 "/sessions/calendar?start=2015-03-10&end=2015-03-11&format=csv")) {

@@ -2,6 +2,7 @@ package net.presence.sessions.boundary;
 
 import jakarta.json.stream.JsonGenerator;
 import java.time.Instant;
+import java.util.List;
 import net.presence.platform.JsonOutput;
 import net.presence.values.DisplayFormat;
 
@@ -10,6 +11,9 @@ import net.presence.values.DisplayFormat;
  * its first and last event, whether a session is open now, and how many sessions it has.
  */
 public record DeviceRow(String mac, String name, Instant firstSeen, Instant lastSeen, boolean connectedNow, long sessions) {
+
+    /** The fields {@link #write} writes, in its order: the header row of the CSV answer. */
+    public static final List<String> COLUMNS = List.of("mac", "name", "first_seen", "last_seen", "connected_now", "sessions");
 
     public void write(JsonGenerator json, DisplayFormat format) {
         json.writeStartObject().write("mac", mac);

@@ -18,12 +18,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.ZoneId;
+import net.presence.platform.CsvFile;
 import net.presence.platform.JsonBody;
 import net.presence.platform.JsonOutput;
+import net.presence.platform.Representation;
 import net.presence.platform.Settings;
 import net.presence.platform.Values;
 import net.presence.values.DeviceName;
@@ -47,26 +51,35 @@ public class DevicesResource {
 
     @GET
     @Operation(summary = "Known devices", description = "Every device that had a session or an event, or was given a name: name, first and last event,"
-            + " connected now, session count. q matches a part of the name or the MAC, any case. Newest last event first; limit and offset page like the list.")
-    @APIResponse(responseCode = "200", description = "The devices", content = @Content(mediaType = "application/json", schema = @Schema(ref = "DeviceList")))
+            + " connected now, session count. q matches a part of the name or the MAC, any case. Newest last event first; limit and offset page like the list."
+            + " CSV with format=csv or Accept: text/csv, the timezone and total as the headers X-Timezone and X-Total.")
+    @Produces({MediaType.APPLICATION_JSON, Representation.CSV_TYPE})
+    @APIResponse(responseCode = "200", description = "The devices", content = {
+            @Content(mediaType = "application/json", schema = @Schema(ref = "DeviceList")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, description = "RFC 4180, header row of the JSON field names"))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response list(@Parameter(description = "a part of the name or the MAC, any case", example = "ipad") @QueryParam("q") String q,
             @Parameter(description = "page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000", defaultValue = "1000")) @QueryParam("limit") String limit,
             @Parameter(description = "rows to skip", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("offset") String offset,
-            @Parameter(description = "IANA zone id for the answer's times; default the server's display zone", example = "Europe/Berlin") @QueryParam("tz") String tz) {
+            @Parameter(description = "IANA zone id for the answer's times; default the server's display zone", example = "Europe/Berlin") @QueryParam("tz") String tz,
+            @Parameter(description = "json or csv, any case; without it Accept decides", schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"})) @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        Representation representation = Representation.of(format, headers);
         ZoneId zone = settings.zone(tz);
         Page<DeviceRow> page = devices.list(q == null || q.isEmpty() ? null : q,
                 Values.number("limit", limit, SessionQuery.DEFAULT_LIMIT, 1, SessionQuery.MAX_LIMIT),
                 Values.number("offset", offset, 0, 0, Integer.MAX_VALUE));
-        DisplayFormat format = new DisplayFormat(zone);
-        return JsonOutput.ok(json -> {
+        DisplayFormat display = new DisplayFormat(zone);
+        CsvFile csv = CsvFile.of("devices", DeviceRow.COLUMNS).field("timezone", zone.getId()).field("total", page.total());
+        return JsonOutput.ok(representation, csv, json -> {
             json.write("timezone", zone.getId());
             json.write("total", page.total());
             json.writeStartArray("devices");
-            page.items().forEach(row -> row.write(json, format));
+            page.items().forEach(row -> row.write(json, display));
             json.writeEnd();
         });
     }
