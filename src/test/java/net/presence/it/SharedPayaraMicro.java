@@ -73,8 +73,16 @@ public class SharedPayaraMicro implements LoadableExtension {
         private boolean runningShared;
 
         public Container() {
+            this(adapter());
+        }
+
+        Container(DeployableContainer adapter) {
+            this.adapter = adapter;
+        }
+
+        private static DeployableContainer adapter() {
             try {
-                adapter = (DeployableContainer) Class.forName(ADAPTER).getDeclaredConstructor().newInstance();
+                return (DeployableContainer) Class.forName(ADAPTER).getDeclaredConstructor().newInstance();
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("Payara Micro's Arquillian adapter cannot be made", e);
             }
