@@ -20,16 +20,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -279,47 +276,5 @@ class OperationsIT extends DeployedWar {
         Api.Reply unknown = api.get("/health/other", null);
         assertEquals(404, unknown.status());
         assertEquals("No such health probe: use /health/live or /health/ready", unknown.json().getString("message"));
-    }
-
-    /**
-     * Readiness follows PostgreSQL: stopped, the probe says DOWN with the database named; started again,
-     * UP. Last in the class: the API's pooled connections do not outlive the restart. PostgreSQL pairs only.
-     */
-    @Test
-    @Order(Integer.MAX_VALUE)
-    void readinessFollowsTheDatabase() throws Exception {
-        Assumptions.assumeTrue(System.getProperty("it.db.options", "").contains("postgresql"), "PostgreSQL pairs only");
-        String cluster = run("pg_lsclusters", "-h").lines().findFirst().orElseThrow();
-        String[] fields = cluster.trim().split("\\s+");
-        assertEquals(200, api.get("/health/ready", null).status());
-        try {
-            run("pg_ctlcluster", fields[0], fields[1], "stop", "-m", "fast");
-            Api.Reply down = api.get("/health/ready", null);
-            assertEquals(503, down.status(), down::toString);
-            assertEquals("DOWN", down.json().getString("status"));
-            JsonObject database = down.json().getJsonArray("checks").getJsonObject(0);
-            assertEquals("database", database.getString("name"));
-            assertEquals("DOWN", database.getString("status"));
-            assertEquals(200, api.get("/health/live", null).status(), "alive all the same");
-        } finally {
-            File script = new File(System.getProperty("server.config.dir"), "../.ci/postgres");
-            run("bash", script.getCanonicalPath());
-        }
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        Api.Reply up = api.get("/health/ready", null);
-        while (up.status() != 200 && System.nanoTime() < until) {
-            Thread.sleep(500);
-            up = api.get("/health/ready", null);
-        }
-        assertEquals(200, up.status(), up::toString);
-        assertEquals("UP", up.json().getString("status"));
-    }
-
-    private static String run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), String.join(" ", command));
-        assertEquals(0, process.exitValue(), () -> String.join(" ", command) + ": " + output);
-        return output;
     }
 }
