@@ -37,7 +37,7 @@
         var chart = echarts.init(element, null, {renderer: 'canvas'});
         chart.setOption({
             animation: false,
-            grid: {left: 48, right: 16, top: 8, bottom: 64},
+            grid: {left: 48, right: 96, top: 8, bottom: 44},
             tooltip: {
                 position: 'top',
                 formatter: function (item) {
@@ -49,7 +49,7 @@
             xAxis: {type: 'category', data: hours(), splitArea: {show: true}, name: 'hour', nameLocation: 'middle', nameGap: 24},
             yAxis: {type: 'category', data: DAYS, inverse: true, splitArea: {show: true}},
             visualMap: {
-                min: 0, max: 1, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160,
+                min: 0, max: 1, calculable: false, orient: 'vertical', right: 8, top: 'middle', itemHeight: 160,
                 text: ['always', 'never'], inRange: {color: ['#f5f7fa', '#9ecae1', '#1f3a5f']}
             },
             series: [{name: 'connected', type: 'heatmap', data: data, itemStyle: {borderColor: '#fff', borderWidth: 1},
