@@ -224,7 +224,7 @@ class DevicePageIT extends DeployedWar {
             String percent = BigDecimal.valueOf(connected * 100).divide(BigDecimal.valueOf(window), 1, RoundingMode.HALF_UP) + " %";
             expected.add(String.join("|", period.getKey(), percent, duration(connected), String.valueOf(inside)));
 
-            Api.Reply presence = api.get("/sessions/" + mac + "/presence?period=" + Api.encode(period.getKey()), READ);
+            Api.Reply presence = api.get("/sessions/" + mac + "/presence?period=" + period.getKey().replace(" ", "%20"), READ);
             assertEquals(200, presence.status(), presence.body());
             assertEquals(connected, presence.json().getJsonNumber("connected_seconds").longValue(), period.getKey());
             assertEquals(percent, presence.json().getJsonNumber("uptime_percent").bigDecimalValue() + " %", period.getKey());
