@@ -1,12 +1,13 @@
 package net.presence.calendar.boundary;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -143,7 +144,7 @@ public class DevicePage {
     }
 
     private static String method(ExternalContext http) {
-        return http.getRequest() instanceof jakarta.servlet.http.HttpServletRequest request ? request.getMethod() : "GET";
+        return http.getRequest() instanceof HttpServletRequest request ? request.getMethod() : "GET";
     }
 
     /** 7 rows, Monday first, of 24 hours: the presence answer's heatmap, as JSON for the chart. */
