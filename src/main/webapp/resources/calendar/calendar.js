@@ -29,6 +29,12 @@ function calendarExtender() {
         });
         timeline.setOptions({min: window_.min, max: window_.max});
         timeline.setWindow(window_.start, window_.end, {animation: false});
+        // a click on a device's bars or row opens its page (its label is a link to it too)
+        timeline.on('click', function (props) {
+            if (props.group != null && (props.what === 'item' || props.what === 'background')) {
+                window.location.href = calendarLive.deviceLink(props.group);
+            }
+        });
         var live = document.getElementById('live');
         if (live && window.EventSource) {
             calendarLive.start(timeline, live, window_.min, window_.max);
@@ -140,7 +146,9 @@ var calendarLive = (function () {
                 return;
             }
             if (!timeline.groupsData.get(item.group)) {
-                writable(timeline.groupsData).add({id: item.group, content: item.group});
+                // labelled like the server's rows (CalendarPage's RowLabel): the stream carries no name
+                writable(timeline.groupsData).add({id: item.group,
+                    content: '<a href="' + escape(deviceLink(item.group)) + '"><span>' + escape(item.group) + '</span></a>'});
             }
             item.id = old ? old.id : 'live-' + item.group + '-' + item.start.getTime();
             writable(timeline.itemsData).update(item);
@@ -171,5 +179,10 @@ var calendarLive = (function () {
         }, 60000);
     }
 
-    return {start: start};
+    /** The device page's address, relative: vis-timeline's XSS filter keeps only links starting with ./ */
+    function deviceLink(mac) {
+        return './device.xhtml?mac=' + encodeURIComponent(mac);
+    }
+
+    return {start: start, deviceLink: deviceLink};
 })();

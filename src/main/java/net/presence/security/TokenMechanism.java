@@ -28,8 +28,9 @@ import net.presence.problems.ErrorBody;
  * <li>The page takes the token once, from the login form ({@code POST /login}), and keeps the
  * identity in a signed login cookie ({@link LoginCookies}) that every server checks alike: no server
  * keeps a session. The API deliberately ignores that cookie: a browser's cookie is not a bearer
- * token. The one exception is the live stream ({@code GET /sessions/stream}) without an
- * Authorization header: the page's EventSource can send nothing but the cookie.</li>
+ * token. The exceptions, without an Authorization header, are the live stream
+ * ({@code GET /sessions/stream}: the page's EventSource can send nothing but the cookie) and the
+ * device page's CSV download ({@code GET /sessions/list?format=csv}, a plain link).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -66,13 +67,17 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
             HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (isApi(path) || isApi(mapped(request))) {
-            if (isStream(path, request) && request.getHeader("Authorization") == null) {
-                return pageStream(request, response, context);
+            if ((isStream(path, request) || isDownload(path, request)) && request.getHeader("Authorization") == null) {
+                return pageRead(request, response, context);
             }
             return bearer(request, response, context);
         }
         if ((LOGIN_ACTION.equals(path) || LOGOUT_ACTION.equals(path)) && crossSite(request)) {
             return forbidden(response, "A login or logout must come from this site's own page");
+        }
+        if (writes(request.getMethod()) && crossSite(request)) {
+            // the device page's name form posts with the login cookie: only from this site's own page
+            return forbidden(response, "A change must come from this site's own page");
         }
         if (LOGIN_ACTION.equals(path) && "POST".equals(request.getMethod())) {
             return login(request, response, context);
@@ -108,16 +113,29 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
 
     public static final String STREAM = "/sessions/stream";
 
+    /** The session list, whose CSV the device page offers as a download. */
+    public static final String DOWNLOAD = "/sessions/list";
+
     /**
-     * The live stream without a bearer token: the page's login cookie stands for one there, and only
-     * there (a stream only reads, and says no more than the page shows). Another site's page is
-     * refused, though the cookie's SameSite=Strict would keep it from being sent anyway. Without a
-     * login, the API's JSON 401.
+     * The device page's CSV download: a link the browser follows can carry nothing but the login
+     * cookie, and a token in its address would end up in the history and in logs. Only the CSV
+     * answer of the list, which says no more than the page shows; the JSON API stays bearer-only.
      */
-    private AuthenticationStatus pageStream(HttpServletRequest request, HttpServletResponse response,
+    static boolean isDownload(String path, HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) && (DOWNLOAD.equals(path) || DOWNLOAD.equals(mapped(request)))
+                && "csv".equalsIgnoreCase(String.valueOf(request.getParameter("format")).strip());
+    }
+
+    /**
+     * The live stream and the device page's CSV download without a bearer token: the page's login
+     * cookie stands for one there, and only there (both only read, and say no more than the page
+     * shows). Another site's page is refused, though the cookie's SameSite=Strict would keep it from
+     * being sent anyway. Without a login, the API's JSON 401.
+     */
+    private AuthenticationStatus pageRead(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         if (crossSite(request)) {
-            return forbidden(response, "The live stream's login cookie works from this site's own page only");
+            return forbidden(response, "The page's login cookie works from this site's own page only");
         }
         Optional<LoginCookie> login = cookies.current(request, response);
         if (login.isPresent()) {

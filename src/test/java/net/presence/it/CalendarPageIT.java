@@ -321,10 +321,10 @@ class CalendarPageIT extends DeployedWar {
         return ((JavascriptExecutor) browser).executeScript(javascript);
     }
 
-    /** The devices' rows, top to bottom. */
+    /** The devices' rows, top to bottom, by MAC (their labels show the name too, see DevicePageIT). */
     @SuppressWarnings("unchecked")
     List<String> rows() {
-        return (List<String>) script("return PF('calendar').instance.groupsData.get().map(g => g.content)");
+        return (List<String>) script("return PF('calendar').instance.groupsData.get().map(g => g.id)");
     }
 
     void assertOnlyBar(String mac, String color, String tooltip) {

@@ -74,6 +74,72 @@ class PageSecurityIT extends DeployedWar {
     }
 
     @Test
+    void theDevicePageAndItsDownloadNeedALoginAndItsFormComesFromThisSiteOnly() {
+        String mac = Api.randomMac();
+        Api.Reply created = api.post("/sessions/create", ADMIN, "{\"mac\":\"" + mac + "\",\"ip\":\"10.1.2.3\",\"start_time\":\"2020-05-04T10:00\","
+                + "\"end_time\":\"2020-05-04T11:00\"}");
+        assertEquals(200, created.status(), created.body());
+        String device = "/device.xhtml?mac=" + mac;
+        // no login, or an API token: the login form, and no data
+        Api.Reply anonymous = api.get(device, null);
+        assertEquals(302, anonymous.status(), anonymous.toString());
+        assertEquals(api.base() + "/login.xhtml", anonymous.header("Location"));
+        assertFalse(anonymous.body().contains(mac), anonymous.body());
+        assertEquals(302, api.get(device, ADMIN).status());
+        Api.Reply form = api.send(HttpRequest.newBuilder(api.base().resolve(device)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("name=Anonymous")));
+        assertEquals(302, form.status(), form.toString());
+
+        // logged in: the page, under the same headers and policy as the calendar
+        String session = login(null);
+        Api.Reply page = api.send(page(device, session).GET());
+        assertEquals(200, page.status(), page.toString());
+        assertTrue(page.body().contains(mac), page.body());
+        assertPageHeaders(page);
+        assertNoInlineScriptWithoutTheNonce(page);
+
+        // the name form posted by another site: refused before the page runs, the name unchanged
+        for (String[] from : List.of(new String[] {"Origin", "http://evil.example"}, new String[] {"Sec-Fetch-Site", "cross-site"})) {
+            Api.Reply forged = api.send(page(device, session).header(from[0], from[1])
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("name=Forged")));
+            assertEquals(403, forged.status(), from[0] + ": " + forged);
+            assertEquals("A change must come from this site's own page", forged.json().getString("message"));
+        }
+        Api.Reply own = api.send(page(device, session).header("Origin", api.base().toString())
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("name=Own")));
+        assertEquals(302, own.status(), own.toString());
+        Api.Reply named = api.get("/sessions/devices?q=" + mac, ADMIN);
+        assertEquals("Own", named.json().getJsonArray("devices").getJsonObject(0).getString("name"));
+
+        // the page's CSV download: the login cookie stands for a token there, and only there
+        String csv = "/sessions/list?mac=" + mac + "&limit=10000&format=csv";
+        Api.Reply download = api.send(page(csv, session).GET());
+        assertEquals(200, download.status(), download.toString());
+        assertEquals("text/csv;charset=utf-8", download.header("Content-Type").replace(" ", "").toLowerCase());
+        assertEquals(2, download.body().split("\r\n").length, download.body());
+        assertTrue(download.body().split("\r\n")[1].startsWith(mac + ",2020-05-04 10:00,2020-05-04 11:00,"), download.body());
+        assertEquals(401, api.get(csv, null).status());
+        Api.Reply crossSite = api.send(page(csv, session).header("Sec-Fetch-Site", "cross-site").GET());
+        assertEquals(403, crossSite.status(), crossSite.toString());
+        // the JSON API ignores the cookie
+        assertEquals(401, api.send(page("/sessions/list?mac=" + mac, session).GET()).status());
+        assertEquals(401, api.send(page("/sessions/list?mac=" + mac + "&format=json", session).GET()).status());
+        assertEquals(401, api.send(page("/sessions/devices?format=csv", session).GET()).status());
+    }
+
+    static void assertNoInlineScriptWithoutTheNonce(Api.Reply page) {
+        String policy = page.header("Content-Security-Policy");
+        Matcher nonce = Pattern.compile("'nonce-([^']+)'").matcher(policy);
+        assertTrue(nonce.find(), policy);
+        Matcher scripts = Pattern.compile("<script(?![^>]*\\bsrc=)([^>]*)>").matcher(page.body());
+        while (scripts.find()) {
+            assertTrue(scripts.group(1).contains("nonce=\"" + nonce.group(1) + "\""), "an inline script without the nonce: "
+                    + scripts.group());
+        }
+        assertFalse(page.body().matches("(?s).*\\son[a-z]+=\".*"), "an inline event handler in the page");
+    }
+
+    @Test
     void everyLoginGetsANewSessionId() {
         String first = login(null);
         String second = login(first);

@@ -211,6 +211,8 @@ class StreamIT extends DeployedWar {
                     + " items: PF('calendar').instance.itemsData.get().map(i => [i.id, i.group, String(i.start), String(i.end)])})"), e);
         }
         assertEquals(List.of("no-border kind-open"), classes(mac));
+        // its row is labelled like the server's rows, and leads to the device's page
+        assertEquals(mac, browser.findElement(By.cssSelector(".vis-label a[href='./device.xhtml?mac=" + Api.encode(mac) + "']")).getAttribute("textContent"));
         assertEquals(start + ":00", script("return new Date(PF('calendar').instance.itemsData.get({filter: i => i.group === '"
                 + mac + "'})[0].start).toISOString().substring(0, 19)"));
         screenshot("calendar-live.png");

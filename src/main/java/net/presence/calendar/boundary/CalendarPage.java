@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -15,11 +16,14 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import net.presence.calendar.control.CalendarEvent;
 import net.presence.calendar.control.Legend;
 import net.presence.platform.Settings;
 import net.presence.problems.ApiProblem;
+import net.presence.sessions.boundary.Devices;
+import net.presence.values.DisplayFormat;
 import org.primefaces.model.timeline.TimelineEvent;
 import org.primefaces.model.timeline.TimelineGroup;
 import org.primefaces.model.timeline.TimelineModel;
@@ -41,6 +45,12 @@ public class CalendarPage {
     @Inject
     Settings settings;
 
+    @Inject
+    Devices devices;
+
+    @Inject
+    Presence presence;
+
     private String start;
     private String end;
     private String mac;
@@ -52,6 +62,8 @@ public class CalendarPage {
     private List<CalendarEvent> events = List.of();
     private final TimelineModel<Object, Object> timeline = new TimelineModel<>();
     private String problem;
+    private String occupancy = "[]";
+    private String occupancyStep = "";
 
     /** Runs once the view parameters are set: without any, the current week. */
     public void load() {
@@ -75,10 +87,14 @@ public class CalendarPage {
         showDays();
         events = calendar.events(window);
         Set<String> macs = new LinkedHashSet<>();
+        events.forEach(event -> macs.add(event.resourceId()));
+        // the names the calendar JSON's devices map holds (docs/API.md §8, §17)
+        Map<String, String> names = devices.names(macs);
+        macs.forEach(device -> timeline.addGroup(new TimelineGroup<>(device, RowLabel.of(device, names.get(device)))));
+        OccupancyChart chart = OccupancyChart.of(presence, window, Instant.now());
+        occupancy = chart.json(new DisplayFormat(zone));
+        occupancyStep = chart.step().canonical();
         for (CalendarEvent event : events) {
-            if (macs.add(event.resourceId())) {
-                timeline.addGroup(new TimelineGroup<>(event.resourceId(), event.resourceId()));
-            }
             timeline.add(TimelineEvent.builder()
                     .group(event.resourceId())
                     .startDate(LocalDateTime.parse(event.start()))
@@ -125,6 +141,15 @@ public class CalendarPage {
         int devices = getDeviceCount();
         int sessions = getSessionCount();
         return devices + (devices == 1 ? " device, " : " devices, ") + sessions + (sessions == 1 ? " session" : " sessions");
+    }
+
+    /** The occupancy chart's points, {@code [[wall time, devices, average], ...]} (see {@link OccupancyChart}). */
+    public String getOccupancy() {
+        return occupancy;
+    }
+
+    public String getOccupancyStep() {
+        return occupancyStep;
     }
 
     public List<Legend> getLegend() {
