@@ -5,6 +5,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,7 +34,8 @@ public class Summaries {
 
     /** Events of a kind that happened in {@code [from, until]}, newest first. */
     public Page<Event> events(Summary kind, Instant from, Instant until, int limit, int offset) {
-        List<Event> page = newestFirst("EVENTS", "OCCURRED_AT", eventsIn(kind, from, until), Event.class, limit, offset);
+        List<Event> page = newestFirst("EVENTS", "OCCURRED_AT", eventsIn(kind), from.toEpochMilli(), until.toEpochMilli(),
+                Event.class, limit, offset);
         long total = offset == 0 && page.size() < limit ? page.size() : countEvents(kind, from, until);
         return new Page<>(total, page);
     }
@@ -54,11 +56,16 @@ public class Summaries {
             return sessions.list(query);
         }
         long start = from.toEpochMilli();
-        String starting = " WHERE SPAN_START >= " + start + " AND SPAN_START < " + query.until().toEpochMilli();
-        List<Session> page = new ArrayList<>(newestFirst("SESSIONS", "SPAN_START", starting, Session.class, limit, offset));
+        long end = query.until().toEpochMilli();
+        // markers are safe here, unlike in Reads#window: a range of starts in the answer's order has
+        // one index, and the count below one index that holds all it reads
+        String starting = " WHERE SPAN_START >= ?1 AND SPAN_START < ?2";
+        List<Session> page = new ArrayList<>(newestFirst("SESSIONS", "SPAN_START", starting, start, end, Session.class, limit, offset));
         if (page.size() < limit) {
             // the page reaches past the sessions that start in the window: skip what is left of the offset
-            long skip = page.isEmpty() && offset > 0 ? offset - count("SELECT COUNT(*) FROM SESSIONS" + starting) : 0;
+            long skip = page.isEmpty() && offset > 0 ? offset - count("SELECT COUNT(*) FROM SESSIONS" + starting, start, end) : 0;
+            // the bounds as values here: with markers Derby cannot tell the few sessions that reach
+            // into the window by their end from all of history by their start (see Reads#window)
             @SuppressWarnings("unchecked")
             List<Session> earlier = Reads.readOnly(em.createNativeQuery("SELECT * FROM SESSIONS WHERE SPAN_END > " + start
                     + " AND SPAN_START < " + start + " ORDER BY SPAN_START DESC, ID DESC OFFSET " + skip
@@ -82,11 +89,11 @@ public class Summaries {
             }
             return totals;
         }
-        Object[] events = (Object[]) em.createNativeQuery("SELECT COUNT(*),"
+        Object[] events = (Object[]) bound("SELECT COUNT(*),"
                 + " SUM(CASE WHEN VOIDED = TRUE THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN KIND = '" + EventKind.NEW_DEVICE.code() + "' THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN KIND = '" + EventKind.DEVICE_DOWN.code() + "' THEN 1 ELSE 0 END)"
-                + " FROM EVENTS" + eventsIn(Summary.ALL, from, until)).getSingleResult();
+                + " FROM EVENTS" + eventsIn(Summary.ALL), from.toEpochMilli(), until.toEpochMilli()).getSingleResult();
         totals.put(Summary.ALL, number(events[0]));
         totals.put(Summary.VOIDED, number(events[1]));
         totals.put(Summary.NEW, number(events[2]));
@@ -104,21 +111,34 @@ public class Summaries {
      * skipped row from the table only to drop it.
      */
     @SuppressWarnings("unchecked")
-    private <T> List<T> newestFirst(String table, String time, String where, Class<T> type, int limit, int offset) {
+    private <T> List<T> newestFirst(String table, String time, String where, long from, long until, Class<T> type,
+            int limit, int offset) {
         String order = " ORDER BY " + time + " DESC, ID DESC";
-        String from = "";
-        if (offset > 0) {
-            List<Object[]> first = em.createNativeQuery("SELECT " + time + ", ID FROM " + table + where + order
-                    + " OFFSET " + offset + " ROWS FETCH NEXT 1 ROWS ONLY").getResultList();
-            if (first.isEmpty()) {
-                return List.of();
-            }
-            long at = number(first.get(0)[0]);
-            long id = number(first.get(0)[1]);
-            from = " AND " + time + " <= " + at + " AND (" + time + " < " + at + " OR ID <= " + id + ")";
+        if (offset == 0) {
+            return Reads.readOnly(bound(em.createNativeQuery("SELECT * FROM " + table + where + order
+                    + " FETCH FIRST " + limit + " ROWS ONLY", type), from, until)).getResultList();
         }
-        return Reads.readOnly(em.createNativeQuery("SELECT * FROM " + table + where + from + order
-                + " FETCH FIRST " + limit + " ROWS ONLY", type)).getResultList();
+        List<Object[]> first = bound(em.createNativeQuery("SELECT " + time + ", ID FROM " + table + where + order
+                + " OFFSET " + offset + " ROWS FETCH NEXT 1 ROWS ONLY"), from, until).getResultList();
+        if (first.isEmpty()) {
+            return List.of();
+        }
+        long at = number(first.get(0)[0]);
+        return Reads.readOnly(bound(em.createNativeQuery("SELECT * FROM " + table + where + " AND " + time + " <= ?3 AND ("
+                + time + " < ?4 OR ID <= ?5)" + order + " FETCH FIRST " + limit + " ROWS ONLY", type),
+                from, until, at, at, number(first.get(0)[1]))).getResultList();
+    }
+
+    /** A native query of the text, its markers {@code ?1, ?2...} bound to the values. */
+    private Query bound(String sql, long... values) {
+        return bound(em.createNativeQuery(sql), values);
+    }
+
+    private static Query bound(Query query, long... values) {
+        for (int i = 0; i < values.length; i++) {
+            query.setParameter(i + 1, values[i]);
+        }
+        return query;
     }
 
     /**
@@ -127,15 +147,15 @@ public class Summaries {
      * starts before now).
      */
     private long[] countSessions(Instant from, Instant until) {
-        Object[] counts = (Object[]) em.createNativeQuery("SELECT COUNT(*), SUM(CASE WHEN CONNECTED_AT IS NULL"
+        Object[] counts = (Object[]) bound("SELECT COUNT(*), SUM(CASE WHEN CONNECTED_AT IS NULL"
                 + " OR (DISCONNECTED_AT IS NULL AND SPAN_END <> " + Session.OPEN + ") THEN 1 ELSE 0 END)"
-                + " FROM SESSIONS WHERE SPAN_END > " + from.toEpochMilli() + " AND SPAN_START < " + until.toEpochMilli())
+                + " FROM SESSIONS WHERE SPAN_END > ?1 AND SPAN_START < ?2", from.toEpochMilli(), until.toEpochMilli())
                 .getSingleResult();
         return new long[] {number(counts[0]), number(counts[1])};
     }
 
-    private long count(String sql) {
-        return number(em.createNativeQuery(sql).getSingleResult());
+    private long count(String sql, long... values) {
+        return number(bound(sql, values).getSingleResult());
     }
 
     /** A count or sum as the driver gives it: Derby's INTEGER, PostgreSQL's BIGINT, or null over no rows. */
@@ -149,17 +169,19 @@ public class Summaries {
     }
 
     private long countEvents(Summary kind, Instant from, Instant until) {
-        return count("SELECT COUNT(*) FROM EVENTS" + eventsIn(kind, from, until));
+        return count("SELECT COUNT(*) FROM EVENTS" + eventsIn(kind), from.toEpochMilli(), until.toEpochMilli());
     }
 
     /**
-     * The SQL condition of a period's events of a kind, with every value written into it: Derby needs
-     * the window's bounds as values to take the small range of the time index (see {@link Reads#window}),
-     * and a boolean written by the JPA provider would come out as a number Derby refuses to compare.
-     * Every value is a number or one of the fixed kind codes, never text from a client.
+     * The SQL condition of a period's events of a kind, the window's bounds as markers {@code ?1} and
+     * {@code ?2}: the text is the same for every request, so Derby compiles it once, and
+     * {@code EVENTS_AT_ID} is the one index a window of time can take, so the plan does not depend on
+     * the values (for sessions with their two time indexes it can: {@link Reads#window}). A
+     * boolean written by the JPA provider would come out as a number Derby refuses to compare, so the
+     * kind is written into the text: one of the fixed kind codes, never text from a client.
      */
-    private static String eventsIn(Summary kind, Instant from, Instant until) {
-        String window = " WHERE OCCURRED_AT >= " + from.toEpochMilli() + " AND OCCURRED_AT <= " + until.toEpochMilli();
+    private static String eventsIn(Summary kind) {
+        String window = " WHERE OCCURRED_AT >= ?1 AND OCCURRED_AT <= ?2";
         return switch (kind) {
             case VOIDED -> window + " AND VOIDED = TRUE";
             case NEW -> window + " AND KIND = '" + EventKind.NEW_DEVICE.code() + "'";
