@@ -3,6 +3,9 @@
 #
 #   bash bench/run.sh                 # full run: 20 s per scenario at concurrency 1 and 8
 #   DURATION=5 bash bench/run.sh      # a quicker look
+#   SCENARIOS="floor totals-7d" IDLE=3 DURATION=5 bash bench/run.sh   # only some scenarios
+#
+# events-*-7d read the first page (1,000 rows) of a week, events-*-7d-deep a page deep in it.
 #
 # Needs wrk (apt-get install wrk). Starts its own server on 127.0.0.1:$PORT with a fresh data
 # directory, writes the table to target/bench/results.md (and /metrics at the end to
@@ -11,6 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-20}
+ONLY=${SCENARIOS:-}
 PORT=${PORT:-8089}
 DEVICES=${DEVICES:-2000}
 PER_DEVICE=${PER_DEVICE:-500}
@@ -60,10 +64,11 @@ run() { # scenario concurrency seconds -> "requests seconds p50 p99 errors"
 }
 
 echo "Warming up"
-for s in list-device device-7d calendar-7d events-all-7d totals-7d presence-30d occupancy-7d-1h floor; do run $s 2 5 > /dev/null; done
+for s in ${ONLY:-list-device device-7d calendar-7d events-all-7d totals-7d presence-30d occupancy-7d-1h floor}; do run $s 2 5 > /dev/null; done
 sleep "$IDLE"
 
-SCENARIOS="floor list-device list-device-30d device-7d calendar-7d events-all-7d events-sessions-7d totals-7d presence-30d occupancy-7d-1h create"
+# SCENARIOS="floor totals-7d ..." runs only those (floor first: the last column divides by it)
+SCENARIOS=${SCENARIOS:-"floor list-device list-device-30d device-7d calendar-7d events-all-7d events-all-7d-deep events-sessions-7d events-sessions-7d-deep totals-7d totals-year presence-30d occupancy-7d-1h create"}
 declare -A RESULT
 for c in 1 8; do
     for s in $SCENARIOS; do
@@ -94,7 +99,7 @@ DB_SIZE=$(du -sh "$DATA/derby" | cut -f1)
 } > "$OUT/results.md"
 cat "$OUT/results.md"
 
-if [ "$DURATION" = 20 ] && [ "$DEVICES" = 2000 ] && [ "$PER_DEVICE" = 500 ]; then
+if [ "$DURATION" = 20 ] && [ "$DEVICES" = 2000 ] && [ "$PER_DEVICE" = 500 ] && [ -z "$ONLY" ]; then
     {
         echo "# Performance"
         echo

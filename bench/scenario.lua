@@ -52,8 +52,16 @@ request = function()
     return wrk.format("GET", "/sessions/" .. mac .. "/presence?period=30%20days", headers)
   elseif scenario == "occupancy-7d-1h" then
     return wrk.format("GET", "/sessions/occupancy?start=" .. from7 .. "&end=" .. today .. "&step=1%20hour", headers)
+  elseif scenario == "events-all-7d-deep" then
+    -- a page of 1,000 near the end of the week's ~38,000 events
+    return wrk.format("GET", "/sessions/session-events?type=all&period=7%20days&offset=30000", headers)
+  elseif scenario == "events-sessions-7d-deep" then
+    -- a page of 1,000 near the end of the week's ~20,000 sessions
+    return wrk.format("GET", "/sessions/session-events?type=sessions&period=7%20days&offset=15000", headers)
   elseif scenario == "totals-7d" then
     return wrk.format("GET", "/sessions/totals?period=7%20days", headers)
+  elseif scenario == "totals-year" then
+    return wrk.format("GET", "/sessions/totals?period=1%20year", headers)
   elseif scenario == "create" then
     -- a new device for every request: 06:<thread id>:<counter>
     local new = string.format("06:%02X:%02X:%02X:%02X:%02X", byte(id, 0), byte(id, 1),

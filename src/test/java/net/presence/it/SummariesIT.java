@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -163,26 +164,94 @@ class SummariesIT extends DeployedWar {
         JsonObject whole = ok("/sessions/session-events?type=all&period=1%20day&limit=10000");
         int total = whole.getInt("total");
         assertEquals(total, whole.getJsonArray("data").size());
-        Set<String> seen = new HashSet<>();
+        // pages in order, one after another, are the whole listing: compared as lists, since two
+        // different events can look alike to the second (a device that flapped within one second)
+        List<String> paged = new ArrayList<>();
         int pages = 0;
         for (int offset = 0; offset < total; offset += 3) {
             JsonObject page = ok("/sessions/session-events?type=all&period=1%20day&limit=3&offset=" + offset);
             assertEquals(total, page.getInt("total"));
-            for (var row : page.getJsonArray("data")) {
-                assertTrue(seen.add(row.toString()), "row on two pages: " + row);
-            }
+            page.getJsonArray("data").forEach(row -> paged.add(row.toString()));
             pages++;
         }
-        assertEquals(total, seen.size());
         assertTrue(pages >= 5);
-        Set<String> all = new HashSet<>();
-        whole.getJsonArray("data").forEach(r -> all.add(r.toString()));
-        assertEquals(all, seen);
+        assertEquals(whole.getJsonArray("data").stream().map(Object::toString).toList(), paged);
         // newest first
         List<String> times = whole.getJsonArray("data").stream().map(r -> r.asJsonObject().getString("eve_DateTime")).toList();
         for (int i = 1; i < times.size(); i++) {
             assertTrue(Instant.parse(toUtc(times.get(i - 1))).compareTo(Instant.parse(toUtc(times.get(i)))) >= 0, times.toString());
         }
+    }
+
+    @Test
+    void sessionPagesGoFromThoseStartingInTheWindowToThoseReachingIntoIt() {
+        // two sessions began before the day and reach into it (one open, one closed in it): newest
+        // first, they come after every session that starts in the day, the later-begun one first
+        String early = randomMac();
+        String late = randomMac();
+        create(early, "10.1.0.1", ago(30, ChronoUnit.HOURS), null, null, null);
+        create(late, "10.1.0.2", ago(26, ChronoUnit.HOURS), ago(20, ChronoUnit.HOURS), null, null);
+        for (int i = 0; i < 5; i++) {
+            Instant start = ago(5 * 60 - i * 40L, ChronoUnit.MINUTES);
+            create(late, "10.1.1." + (i + 1), start, start.plus(10, ChronoUnit.MINUTES), null, null);
+        }
+        JsonObject whole = ok("/sessions/session-events?type=sessions&period=1%20day&limit=10000");
+        int total = whole.getInt("total");
+        List<String> all = sessionKeys(whole.getJsonArray("data"));
+        assertEquals(total, all.size());
+        List<String> paged = new java.util.ArrayList<>();
+        for (int offset = 0; offset < total; offset += 2) {
+            JsonObject page = ok("/sessions/session-events?type=sessions&period=1%20day&limit=2&offset=" + offset);
+            assertEquals(total, page.getInt("total"));
+            paged.addAll(sessionKeys(page.getJsonArray("data")));
+        }
+        assertEquals(all, paged, "the pages, one after another, are the whole listing in its order");
+        JsonObject past = ok("/sessions/session-events?type=sessions&period=1%20day&limit=2&offset=" + total);
+        assertEquals(0, past.getJsonArray("data").size());
+        assertEquals(total, past.getInt("total"));
+
+        List<String> ours = all.stream().filter(key -> key.startsWith(early) || key.startsWith(late)).toList();
+        assertEquals(7, ours.size(), ours.toString());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(late + " 10.1.1." + (5 - i), ours.get(i).substring(0, ours.get(i).lastIndexOf(' ')), ours.toString());
+        }
+        assertEquals(late + " 10.1.0.2", ours.get(5).substring(0, ours.get(5).lastIndexOf(' ')));
+        assertEquals(early + " 10.1.0.1", ours.get(6).substring(0, ours.get(6).lastIndexOf(' ')));
+        // every row of the first kind sits before every row of the second, whoever stored them
+        Instant dayAgo = Instant.now().minus(1, ChronoUnit.DAYS);
+        List<Boolean> startsInDay = all.stream()
+                .map(key -> Instant.parse(toUtc(key.substring(key.lastIndexOf(' ') + 1))).isAfter(dayAgo.plusSeconds(60))).toList();
+        assertTrue(startsInDay.indexOf(false) < 0 || !startsInDay.subList(startsInDay.indexOf(false), startsInDay.size()).contains(true),
+                all.toString());
+        assertEquals(total, ok("/sessions/totals?period=1%20day").getJsonObject("totals").getInt("sessions"));
+    }
+
+    @Test
+    void totalsAgreeWithTheTotalOfEveryListing() {
+        // a missing connection (seen leaving, never arriving), beside a created session with a flap's types
+        String mac = randomMac();
+        Api.Reply seen = api.post("/sessions/events", ADMIN, "{\"mac\":\"" + mac + "\",\"ip\":\"10.2.0.1\",\"event_type\":\"Disconnected\"}");
+        assertEquals(200, seen.status(), seen.body());
+        assertEquals("missing_connection", seen.json().getString("effect"));
+        Instant start = ago(3, ChronoUnit.HOURS);
+        create(randomMac(), "10.2.0.2", start, start.plus(1, ChronoUnit.HOURS), "VOIDED - Connected", "Device Down");
+        for (String period : List.of("1%20day", "7%20days", "1%20year")) {
+            JsonObject totals = ok("/sessions/totals?period=" + period).getJsonObject("totals");
+            assertTrue(totals.getInt("missing") >= 1 && totals.getInt("voided") >= 1 && totals.getInt("down") >= 1, totals.toString());
+            for (String type : List.of("all", "sessions", "missing", "voided", "new", "down")) {
+                // a page of one: the total is counted, not taken from a short first page
+                assertEquals(totals.getInt(type), ok("/sessions/session-events?type=" + type + "&period=" + period + "&limit=1").getInt("total"),
+                        type + " over " + period + ": " + totals);
+            }
+        }
+    }
+
+    /** What tells a listed session apart however long it has been open: MAC, IP and first instant. */
+    private static List<String> sessionKeys(JsonArray rows) {
+        return rows.stream().map(r -> r.asJsonObject())
+                .map(r -> r.getString("ses_MAC") + " " + r.getString("ses_IP") + " "
+                        + (r.isNull("ses_DateTimeConnection") ? r.getString("ses_DateTimeDisconnection") : r.getString("ses_DateTimeConnection")))
+                .toList();
     }
 
     private static String toUtc(String iso) {

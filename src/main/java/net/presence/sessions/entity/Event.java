@@ -25,8 +25,8 @@ import net.presence.values.MacAddress;
 @NamedQuery(name = "Event.disconnectionOf", query = "SELECT e FROM Event e WHERE e.mac = :mac AND e.occurredAt = :at"
         + " AND e.kind = :kind AND e.custom IS NULL AND e.voided = FALSE ORDER BY e.id DESC")
 @Table(name = "EVENTS", indexes = {
-        // kind and voided beside the time: counting one sort of event in a period reads only the index
-        @Index(name = "EVENTS_AT_KIND", columnList = "OCCURRED_AT, KIND, VOIDED"),
+        // the listings' order, with kind and voided beside it: pages and counts read only the index
+        @Index(name = "EVENTS_AT_ID", columnList = "OCCURRED_AT DESC, ID DESC, KIND, VOIDED"),
         @Index(name = "EVENTS_MAC_AT", columnList = "MAC, OCCURRED_AT")})
 public class Event {
 

@@ -39,7 +39,9 @@ import net.presence.values.Span;
 @Table(name = "SESSIONS", indexes = {
         @Index(name = "SESSIONS_MAC_START", columnList = "MAC, SPAN_START"),
         @Index(name = "SESSIONS_START", columnList = "SPAN_START"),
-        @Index(name = "SESSIONS_END", columnList = "SPAN_END")})
+        @Index(name = "SESSIONS_START_ID", columnList = "SPAN_START DESC, ID DESC"),
+        // what tells an overlapping and a missing session apart: counted from the index alone
+        @Index(name = "SESSIONS_END_COVER", columnList = "SPAN_END, SPAN_START, CONNECTED_AT, DISCONNECTED_AT")})
 public class Session {
 
     /** spanEnd of an open session. */
