@@ -255,6 +255,9 @@ public class Ledger {
      */
     public Map<MacAddress, Session> openSessionsOf(Collection<MacAddress> macs) {
         Map<MacAddress, Session> open = new HashMap<>();
+        if (macs.isEmpty()) {
+            return open;
+        }
         if (macs.size() > LOCK_CHUNK) {
             Set<MacAddress> wanted = macs instanceof Set<MacAddress> set ? set : new HashSet<>(macs);
             em.createQuery("SELECT s FROM Session s WHERE s.spanEnd = :open", Session.class)
