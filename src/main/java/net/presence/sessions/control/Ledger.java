@@ -68,14 +68,14 @@ public class Ledger {
         Map<MacAddress, Device> locked = new HashMap<>(macs.size() * 2);
         boolean shared = TurnLock.shared();
         for (List<MacAddress> chunk : lockOrder(macs, LOCK_CHUNK)) {
-            List<Device> found = lockRows(chunk);
+            List<Device> found = lockRows(chunk, shared);
             if (shared && found.size() < chunk.size()) {
                 // PostgreSQL: the missing rows are made without ever failing on the key (a row another
                 // server is making at this moment is waited for, then taken as it is), then locked
                 List<MacAddress> missing = new ArrayList<>(chunk);
                 found.forEach(device -> missing.remove(device.mac()));
                 makeRows(missing);
-                found = lockRows(chunk);
+                found = lockRows(chunk, shared);
             }
             found.forEach(device -> locked.put(device.mac(), device));
             boolean made = false;
@@ -94,14 +94,34 @@ public class Ledger {
         return locked;
     }
 
-    private List<Device> lockRows(List<MacAddress> chunk) {
-        return chunk.size() == 1
-                ? Optional.ofNullable(em.find(Device.class, chunk.get(0).toString(), LockModeType.PESSIMISTIC_WRITE))
-                        .stream().toList()
-                : em.createNamedQuery("Device.ofMacs", Device.class)
-                        .setParameter("macs", chunk.stream().map(MacAddress::toString).toList())
-                        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                        .getResultList();
+    private List<Device> lockRows(List<MacAddress> chunk, boolean shared) {
+        if (chunk.size() == 1) {
+            return Optional.ofNullable(em.find(Device.class, chunk.get(0).toString(), LockModeType.PESSIMISTIC_WRITE))
+                    .stream().toList();
+        }
+        List<String> macs = chunk.stream().map(MacAddress::toString).toList();
+        if (shared) {
+            return em.createNamedQuery("Device.ofMacs", Device.class)
+                    .setParameter("macs", macs)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .setFlushMode(FlushModeType.COMMIT)
+                    .getResultList();
+        }
+        // Derby keeps a statement's plan while its table grows: compiled when DEVICES was nearly empty
+        // (the first big scan of a new network), the plan scans the whole table for every chunk, and a
+        // scan of N new devices costs N squared. The key is named (changeset 8), so every chunk probes it.
+        StringBuilder sql = new StringBuilder("SELECT * FROM DEVICES --DERBY-PROPERTIES constraint=PK_DEVICES\n WHERE MAC IN (");
+        for (int i = 1; i <= macs.size(); i++) {
+            sql.append(i == 1 ? "?" : ", ?").append(i);
+        }
+        var query = em.createNativeQuery(sql.append(") FOR UPDATE WITH RS").toString(), Device.class)
+                .setFlushMode(FlushModeType.COMMIT);
+        for (int i = 0; i < macs.size(); i++) {
+            query.setParameter(i + 1, macs.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Device> found = query.getResultList();
+        return found;
     }
 
     /** Bare device rows for these MACs (in lock order), unless they exist: PostgreSQL only. */
@@ -228,16 +248,32 @@ public class Ledger {
                 .getResultStream().map(MacAddress::stored).toList();
     }
 
-    /** The open sessions of these (locked) devices, by MAC. */
+    /**
+     * The open sessions of these (locked) devices, by MAC. Many devices (a scan of a network) are
+     * found in one pass over every open session rather than one pass per chunk of MACs. Nothing is
+     * flushed first: callers ask before they change any session.
+     */
     public Map<MacAddress, Session> openSessionsOf(Collection<MacAddress> macs) {
         Map<MacAddress, Session> open = new HashMap<>();
-        List<String> all = macs.stream().map(MacAddress::toString).toList();
-        for (int from = 0; from < all.size(); from += LOCK_CHUNK) {
-            em.createQuery("SELECT s FROM Session s WHERE s.spanEnd = :open AND s.mac IN :macs", Session.class)
-                    .setParameter("open", Session.OPEN)
-                    .setParameter("macs", all.subList(from, Math.min(all.size(), from + LOCK_CHUNK)))
-                    .getResultStream().forEach(session -> open.put(session.mac(), session));
+        if (macs.isEmpty()) {
+            return open;
         }
+        if (macs.size() > LOCK_CHUNK) {
+            Set<MacAddress> wanted = macs instanceof Set<MacAddress> set ? set : new HashSet<>(macs);
+            em.createQuery("SELECT s FROM Session s WHERE s.spanEnd = :open", Session.class)
+                    .setParameter("open", Session.OPEN)
+                    .setFlushMode(FlushModeType.COMMIT)
+                    .getResultStream()
+                    .filter(session -> wanted.contains(session.mac()))
+                    .forEach(session -> open.put(session.mac(), session));
+            return open;
+        }
+        List<String> all = macs.stream().map(MacAddress::toString).toList();
+        em.createQuery("SELECT s FROM Session s WHERE s.spanEnd = :open AND s.mac IN :macs", Session.class)
+                .setParameter("open", Session.OPEN)
+                .setParameter("macs", all)
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultStream().forEach(session -> open.put(session.mac(), session));
         return open;
     }
 
