@@ -8,8 +8,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -425,7 +423,7 @@ class CrashIT {
     }
 
     private void start(List<String> database) throws Exception {
-        int port = freePort();
+        int port = FreePort.pick();
         Path log = data.resolve("server-" + ++starts + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String configDir = System.getProperty("server.config.dir", "server-config");
@@ -468,12 +466,6 @@ class CrashIT {
         server.destroyForcibly();
         assertTrue(server.waitFor(30, TimeUnit.SECONDS), "the killed server is gone");
         server = null;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static String required(String property) {

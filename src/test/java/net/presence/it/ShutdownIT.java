@@ -9,8 +9,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -165,10 +163,7 @@ class ShutdownIT {
     }
 
     private URI start(Path data, String logName) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePort.pick();
         log = data.resolve(logName);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String configDir = System.getProperty("server.config.dir", "server-config");

@@ -15,8 +15,6 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -215,7 +213,7 @@ class UpgradeIT {
     // ---- the server ----
 
     private URI start(Path data) throws IOException {
-        int port = freePort();
+        int port = FreePort.pick();
         log = data.resolve("server.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String configDir = System.getProperty("server.config.dir", "server-config");
@@ -261,12 +259,6 @@ class UpgradeIT {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + ADMIN).GET().build();
         return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     // ---- answers ----
