@@ -26,10 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -353,23 +351,7 @@ class DevicePageIT extends DeployedWar {
 
     /** Clicks and waits until the browser has left the page. */
     void leave(WebElement target) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        target.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> isGone(page));
-    }
-
-    private static boolean isGone(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (StaleElementReferenceException left) {
-            return true;
-        } catch (WebDriverException leaving) {
-            if (String.valueOf(leaving.getMessage()).contains("does not belong to the document")) {
-                return true;
-            }
-            throw leaving;
-        }
+        Chromium.leave(browser, target);
     }
 
     Object script(String javascript) {
