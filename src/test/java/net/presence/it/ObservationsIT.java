@@ -249,6 +249,42 @@ class ObservationsIT extends DeployedWar {
         assertFalse(sessions(laptop).getJsonObject(0).getBoolean("ses_StillConnected"));
     }
 
+    /**
+     * A scan reads the latest session of every device that comes back (by start, whatever the order
+     * they were made in): its Device Down makes a Down Reconnected, its recent plain disconnection a flap.
+     */
+    @Test
+    void aScanFindsTheLatestSessionOfEachDeviceComingBack() {
+        scan(null);
+        Instant base = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        String down = randomMac();
+        String flapping = randomMac();
+        create(down, base.minus(60, ChronoUnit.MINUTES), base.minus(20, ChronoUnit.MINUTES), "Device Down");
+        create(down, base.minus(5, ChronoUnit.HOURS), base.minus(4, ChronoUnit.HOURS), "Disconnected");
+        create(flapping, base.minus(90, ChronoUnit.MINUTES), base.minusSeconds(30), "Disconnected");
+        create(flapping, base.minus(3, ChronoUnit.HOURS), base.minus(2, ChronoUnit.HOURS), "Device Down");
+
+        assertCounts(scan(base, down, "10.1.1.1", flapping, "10.1.1.2"), 1, 0, 0, 0, 0, 1);
+
+        JsonArray downRows = sessions(down);
+        assertEquals(3, downRows.size(), downRows.toString());
+        assertRow(downRows.getJsonObject(0), DISPLAY.format(base), "Down Reconnected", null, null, "10.1.1.1", true);
+        JsonArray flappingRows = sessions(flapping);
+        assertEquals(2, flappingRows.size(), flappingRows.toString());
+        assertRow(flappingRows.getJsonObject(0), DISPLAY.format(base.minus(90, ChronoUnit.MINUTES)), "Connected", null, null,
+                "10.1.1.9", true);
+        assertRow(flappingRows.getJsonObject(1), DISPLAY.format(base.minus(3, ChronoUnit.HOURS)), "Connected",
+                DISPLAY.format(base.minus(2, ChronoUnit.HOURS)), "Device Down", "10.1.1.9", false);
+        scan(null);
+    }
+
+    void create(String mac, Instant start, Instant end, String disconnection) {
+        DateTimeFormatter local = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneId.of(Api.ZONE));
+        Api.Reply created = api.post("/sessions/create", ADMIN, "{\"mac\":\"" + mac + "\",\"ip\":\"10.1.1.9\",\"start_time\":\""
+                + local.format(start) + "\",\"end_time\":\"" + local.format(end) + "\",\"event_type_disc\":\"" + disconnection + "\"}");
+        assertEquals(200, created.status(), created.body());
+    }
+
     @Test
     void aScanIsRefusedWholeWhenItCannotApply() {
         String mac = randomMac();

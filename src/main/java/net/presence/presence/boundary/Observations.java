@@ -44,6 +44,8 @@ public class Observations {
 
     /** The most stale sessions one timer tick closes; the next tick takes the rest. */
     private static final int STALE_BATCH = 10_000;
+    /** Observations of a scan written and flushed together; see {@link #applyScan}. */
+    private static final int WRITE_CHUNK = 1_000;
     /** The stale check's name for its turn among servers that share a database. */
     static final String STALE_TASK = "stale sessions";
 
@@ -95,13 +97,11 @@ public class Observations {
         Map<MacAddress, Device> devices = ledger.lock(involved);
         // read again under the locks: a session opened or closed since the first look counts as it is now
         Map<MacAddress, Session> open = ledger.openSessionsOf(devices.keySet());
-        Map<MacAddress, Session> last = new HashMap<>(open);
-        for (MacAddress mac : listed.keySet()) {
-            // only a device seen before, now reconnecting, needs its last session looked up
-            if (devices.get(mac).wasSeen() && !open.containsKey(mac)) {
-                ledger.latestSessionOf(mac).ifPresent(session -> last.put(mac, session));
-            }
-        }
+        // only a device seen before, now reconnecting, needs its last session looked up
+        List<MacAddress> returning = listed.keySet().stream()
+                .filter(mac -> devices.get(mac).wasSeen() && !open.containsKey(mac)).toList();
+        Map<MacAddress, Session> last = new HashMap<>(ledger.latestSessionsOf(returning));
+        last.putAll(open);
 
         List<Observation> observations = new ArrayList<>(devices.size());
         listed.forEach((mac, ip) -> observations.add(Observation.connected(mac, ip, time)));
@@ -129,14 +129,30 @@ public class Observations {
             throw outOfOrder(late, time, latest);
         }
 
+        // written a chunk at a time, each flushed and let go of: what a scan of 100,000 devices holds in
+        // memory is its decisions, not a persistence context of every device, session and event it touches
+        Map<MacAddress, Long> lastIds = new HashMap<>(last.size() * 2);
+        last.forEach((mac, session) -> lastIds.put(mac, session.id()));
+        devices.clear();
+        last.clear();
+        open.clear();
+        ledger.endBatch();
         ScanCounts counts = new ScanCounts();
-        for (int i = 0; i < observations.size(); i++) {
-            Observation seen = observations.get(i);
-            Device device = devices.get(seen.mac());
-            apply(device, last.get(seen.mac()), seen, decisions.get(i));
-            ledger.observed(device, seen.time(), seen.ip());
-            ledger.nameObserved(device, scan.names().get(seen.mac()));
-            counts.count(decisions.get(i));
+        for (int from = 0; from < observations.size(); from += WRITE_CHUNK) {
+            List<Observation> chunk = observations.subList(from, Math.min(observations.size(), from + WRITE_CHUNK));
+            List<MacAddress> macs = chunk.stream().map(Observation::mac).toList();
+            Map<MacAddress, Device> chunkDevices = ledger.devices(macs);
+            Map<Long, Session> sessions = ledger.sessions(macs.stream().map(lastIds::get).filter(id -> id != null).toList());
+            for (int i = 0; i < chunk.size(); i++) {
+                Observation seen = chunk.get(i);
+                Decision decision = decisions.get(from + i);
+                Device device = chunkDevices.get(seen.mac());
+                apply(device, sessions.get(lastIds.get(seen.mac())), seen, decision);
+                ledger.observed(device, seen.time(), seen.ip());
+                ledger.nameObserved(device, scan.names().get(seen.mac()));
+                counts.count(decision);
+            }
+            ledger.endBatch();
         }
         return counts;
     }

@@ -177,13 +177,28 @@ public class Ledger {
         return range[0] == null ? null : new long[] {(Long) range[0], (Long) range[1]};
     }
 
-    /** The devices that exist, neither locked nor made: what an import's check reads before it stores. */
+    /**
+     * The devices that exist, neither locked nor made: what an import's check reads before it stores,
+     * and what a scan reads again, under the locks it holds, for each chunk it writes.
+     */
     public Map<MacAddress, Device> devices(Collection<MacAddress> macs) {
         Map<MacAddress, Device> found = new HashMap<>(macs.size() * 2);
         for (List<MacAddress> chunk : lockOrder(macs, LOCK_CHUNK)) {
             em.createNamedQuery("Device.ofMacs", Device.class)
                     .setParameter("macs", chunk.stream().map(MacAddress::toString).toList())
                     .getResultStream().forEach(device -> found.put(device.mac(), device));
+        }
+        return found;
+    }
+
+    /** The sessions of these ids that exist, by id: a scan's sessions read again for the chunk it writes. */
+    public Map<Long, Session> sessions(Collection<Long> ids) {
+        Map<Long, Session> found = new HashMap<>(ids.size() * 2);
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += LOCK_CHUNK) {
+            em.createQuery("SELECT s FROM Session s WHERE s.id IN :ids", Session.class)
+                    .setParameter("ids", all.subList(from, Math.min(all.size(), from + LOCK_CHUNK)))
+                    .getResultStream().forEach(session -> found.put(session.id(), session));
         }
         return found;
     }
@@ -231,11 +246,39 @@ public class Ledger {
 
     /** The device's latest session (by its first instant; of two that start together, the later made). */
     public Optional<Session> latestSessionOf(MacAddress mac) {
-        return em.createNamedQuery("Session.latestOf", Session.class)
-                .setFlushMode(FlushModeType.COMMIT)
-                .setParameter("mac", mac.toString())
-                .setMaxResults(1)
-                .getResultStream().findFirst();
+        return Optional.ofNullable(latestSessionsOf(List.of(mac)).get(mac));
+    }
+
+    /**
+     * The latest session of each device that has any, as {@link #latestSessionOf}, for many devices at
+     * once (the devices a scan sees coming back): per chunk of MACs, the latest start of each is read
+     * from SESSIONS_MAC_START alone, then only the sessions that start at one of those instants.
+     * Neither query sorts a device's history, whatever its length.
+     */
+    public Map<MacAddress, Session> latestSessionsOf(Collection<MacAddress> macs) {
+        Map<MacAddress, Session> latest = new HashMap<>();
+        for (List<MacAddress> chunk : lockOrder(macs, LOCK_CHUNK)) {
+            List<String> names = chunk.stream().map(MacAddress::toString).toList();
+            Map<String, Long> lastStart = new HashMap<>();
+            em.createQuery("SELECT s.mac, MAX(s.spanStart) FROM Session s WHERE s.mac IN :macs GROUP BY s.mac", Object[].class)
+                    .setFlushMode(FlushModeType.COMMIT)
+                    .setParameter("macs", names)
+                    .getResultStream().forEach(row -> lastStart.put((String) row[0], (Long) row[1]));
+            if (lastStart.isEmpty()) {
+                continue;
+            }
+            // every device's latest start is among the instants asked for; a session of another device
+            // that starts at one of them by chance is told apart below
+            em.createQuery("SELECT s FROM Session s WHERE s.mac IN :macs AND s.spanStart IN :starts", Session.class)
+                    .setFlushMode(FlushModeType.COMMIT)
+                    .setParameter("macs", List.copyOf(lastStart.keySet()))
+                    .setParameter("starts", List.copyOf(new HashSet<>(lastStart.values())))
+                    .getResultStream()
+                    .filter(session -> session.first().toEpochMilli() == lastStart.get(session.mac().toString()))
+                    .forEach(session -> latest.merge(session.mac(), session,
+                            (one, other) -> one.id() > other.id() ? one : other));
+        }
+        return latest;
     }
 
     /**
@@ -388,7 +431,10 @@ public class Ledger {
         return event;
     }
 
-    /** Writes out what an import stored so far and lets go of it: memory holds one batch, whatever the size. */
+    /**
+     * Writes out what an import or a scan stored so far and lets go of it: memory holds one batch,
+     * whatever the size. The rows stay locked until the transaction ends.
+     */
     public void endBatch() {
         em.flush();
         em.clear();

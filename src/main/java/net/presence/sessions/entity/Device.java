@@ -3,7 +3,6 @@ package net.presence.sessions.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -18,7 +17,7 @@ import net.presence.values.MacAddress;
  */
 @Entity
 @NamedQuery(name = "Device.ofMacs", query = "SELECT d FROM Device d WHERE d.mac IN :macs")
-@Table(name = "DEVICES", indexes = @Index(name = "DEVICES_OBSERVED", columnList = "LAST_OBSERVED_AT"))
+@Table(name = "DEVICES")
 public class Device {
 
     @Id

@@ -34,8 +34,6 @@ import net.presence.values.Span;
         + " AND s.spanStart <= :to AND s.spanEnd >= :from ORDER BY s.spanStart")
 @NamedQuery(name = "Session.deleteOfDevice", query = "DELETE FROM Session s WHERE s.mac = :mac")
 @NamedQuery(name = "Session.openOf", query = "SELECT s FROM Session s WHERE s.mac = :mac AND s.spanEnd = :open")
-@NamedQuery(name = "Session.latestOf", query = "SELECT s FROM Session s WHERE s.mac = :mac"
-        + " ORDER BY s.spanStart DESC, s.id DESC")
 @Table(name = "SESSIONS", indexes = {
         @Index(name = "SESSIONS_MAC_START", columnList = "MAC, SPAN_START"),
         @Index(name = "SESSIONS_START", columnList = "SPAN_START"),
