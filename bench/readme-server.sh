@@ -1,10 +1,11 @@
 # Sourced by the bench scripts: starts the server exactly as the README runs it (mvn -B -DskipTests
 # package payara-micro:start, so with the pom's JVM memory options and pre-boot commands), on
 # $port with its data in $out/data and the admin token $token, and waits until the API answers.
-# Sets $server to Payara Micro's pid (the Maven JVM's child); stops both at exit.
+# $mvn_extra, if set, is one more argument for Maven (bench/run.sh's NMT=1 passes -Dexec.args=...,
+# which the plugin adds to the pom's JVM options). Sets $server to Payara Micro's pid (the Maven JVM's child); stops both at exit.
 start_readme_server() {
     SESSIONS_ADMIN_TOKEN=$token SESSIONS_DATA_DIR=$PWD/$out/data SESSIONS_TIMEZONE=UTC \
-        mvn -B -DskipTests -Dsessions.port="$port" package payara-micro:start > "$out/server.log" 2>&1 &
+        mvn -B -DskipTests -Dsessions.port="$port" ${mvn_extra:+"$mvn_extra"} package payara-micro:start > "$out/server.log" 2>&1 &
     mvn_pid=$!
     server=
     trap 'stop_readme_server' EXIT
