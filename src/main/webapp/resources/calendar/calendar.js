@@ -11,6 +11,7 @@
  * that a test can report how long the page took.
  */
 function calendarExtender() {
+    calendarMark('calendar-extender');
     var widget = this;
     var opts = this.cfg.opts;
     var bars = this.cfg.data;
@@ -22,13 +23,16 @@ function calendarExtender() {
     delete opts.min;
     delete opts.max;
     opts.onInitialDrawComplete = function () {
+        calendarMark('calendar-rows');
         var timeline = widget.instance;
         timeline.itemsData.add(bars);
+        calendarMark('calendar-bars-added');
         timeline.once('changed', function () {
             window.calendarDrawnAt = performance.now();
         });
         timeline.setOptions({min: window_.min, max: window_.max});
         timeline.setWindow(window_.start, window_.end, {animation: false});
+        calendarMark('calendar-window-set');
         // a click on a device's bars or row opens its page (its label is a link to it too)
         timeline.on('click', function (props) {
             if (props.group != null && (props.what === 'item' || props.what === 'background')) {
@@ -40,6 +44,13 @@ function calendarExtender() {
             calendarLive.start(timeline, live, window_.min, window_.max);
         }
     };
+}
+
+/** A performance mark of the page's phases, for bench/CalendarPage.java (and the browser's profiler). */
+function calendarMark(name) {
+    if (window.performance && performance.mark) {
+        performance.mark(name);
+    }
 }
 
 /*
