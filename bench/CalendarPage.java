@@ -359,7 +359,7 @@ public class CalendarPage {
             };
             send("Tracing.start", Map.of("transferMode", "ReportEvents", "traceConfig", Map.of("includedCategories", List.of(
                     "devtools.timeline", "v8.execute", "blink.user_timing", "loading", "disabled-by-default-devtools.timeline",
-                    "v8", "blink", "toplevel"))));
+                    "v8", "blink", "toplevel", "disabled-by-default-v8.cpu_profiler"))));
             Map<String, Object> load = open(url);
             send("Tracing.end", Map.of());
             complete.get(120, TimeUnit.SECONDS);
@@ -412,6 +412,41 @@ public class CalendarPage {
                 stack.add(span);
             }
             self.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(15)
+                    .forEach(entry -> System.out.printf("    %7.0f ms  %s%n", entry.getValue() / 1000, entry.getKey()));
+            profile(events, main);
+        }
+
+        /** The renderer's JavaScript by function, self time, from the trace's CPU profile samples. */
+        @SuppressWarnings("unchecked")
+        static void profile(List<Object> events, Object main) {
+            Map<Double, String> frames = new java.util.HashMap<>();
+            Map<String, Double> self = new TreeMap<>();
+            for (Object e : events) {
+                Map<String, Object> event = (Map<String, Object>) e;
+                if (!"ProfileChunk".equals(event.get("name")) || !List.of(event.get("pid"), event.get("tid")).equals(main)) {
+                    continue;
+                }
+                Map<String, Object> data = (Map<String, Object>) ((Map<String, Object>) event.get("args")).get("data");
+                Map<String, Object> profile = (Map<String, Object>) data.get("cpuProfile");
+                if (profile == null) {
+                    continue;
+                }
+                for (Object n : (List<Object>) profile.getOrDefault("nodes", List.of())) {
+                    Map<String, Object> node = (Map<String, Object>) n;
+                    Map<String, Object> frame = (Map<String, Object>) node.get("callFrame");
+                    String url = String.valueOf(frame.get("url")).replaceFirst(".*/", "").replaceFirst("\\?.*", "");
+                    frames.put((Double) node.get("id"), frame.get("functionName") + " " + url + ":" + frame.get("lineNumber")
+                            + ":" + frame.get("columnNumber"));
+                }
+                List<Object> samples = (List<Object>) profile.getOrDefault("samples", List.of());
+                List<Object> deltas = (List<Object>) data.getOrDefault("timeDeltas", List.of());
+                for (int i = 0; i < samples.size(); i++) {
+                    double delta = i + 1 < deltas.size() ? ((Number) deltas.get(i + 1)).doubleValue() : 0;
+                    self.merge(frames.getOrDefault((Double) samples.get(i), "?"), delta, Double::sum);
+                }
+            }
+            System.out.println("    JavaScript by function (self time):");
+            self.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(25)
                     .forEach(entry -> System.out.printf("    %7.0f ms  %s%n", entry.getValue() / 1000, entry.getKey()));
         }
 

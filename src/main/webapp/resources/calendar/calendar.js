@@ -1,11 +1,14 @@
 /*
  * Given to p:timeline as its extender, before the timeline is built.
  *
+ * The bars come from the page's compact form (calendarBars), not from the timeline's model.
+ *
  * vis-timeline builds and measures a bar as soon as it is added if the bar's time is in view,
- * whether or not its row is on screen: adding a week of 500 devices in view takes seconds. So the
- * rows are first laid out, empty, on days before the window; the bars are added there, out of view,
- * which builds none of them; then the view moves to the window and builds only the bars of the
- * rows on screen, and the rest as they are scrolled to.
+ * whether or not its row is on screen, and it copies and converts every bar it is given: a week of
+ * 2,000 devices takes seconds. So the rows are first laid out, empty, on days before the window;
+ * then the timeline is given only the bars of the rows on screen and a screenful either side of
+ * them (through a view of the set that holds every bar), and the view moves to the window; each
+ * redraw (a scroll) gives it the bars of the rows that came near the screen.
  *
  * It also records when the bars have been drawn (milliseconds since the navigation started), so
  * that a test can report how long the page took.
@@ -14,7 +17,8 @@ function calendarExtender() {
     calendarMark('calendar-extender');
     var widget = this;
     var opts = this.cfg.opts;
-    var bars = this.cfg.data;
+    var bars = calendarBars(document.getElementById('calendar-bars'));
+    calendarMark('calendar-bars-read');
     var window_ = {start: opts.start, end: opts.end, min: opts.min, max: opts.max};
     var length = opts.end.getTime() - opts.start.getTime();
     this.cfg.data = [];
@@ -22,13 +26,31 @@ function calendarExtender() {
     opts.end = new Date(window_.start.getTime() - length);
     delete opts.min;
     delete opts.max;
+    var build = widget._render;
+    widget._render = function () {
+        calendarMark('timeline-build');
+        build.apply(this, arguments);
+        calendarMark('timeline-built');
+    };
     opts.onInitialDrawComplete = function () {
         calendarMark('calendar-rows');
         var timeline = widget.instance;
-        timeline.itemsData.add(bars);
+        var all = new vis.DataSet(bars);
+        var given = {};
+        var view = new vis.DataView(all, {filter: function (bar) { return given[bar.group] === true; }});
+        calendarGiveRowsNearScreen(timeline, given);
+        timeline.setItems(view);
+        // what the page holds is every bar (the live updates change this set; the console and the
+        // browser tests read it), whichever of them the timeline has been given so far
+        timeline.itemsData = all;
         calendarMark('calendar-bars-added');
         timeline.once('changed', function () {
             window.calendarDrawnAt = performance.now();
+        });
+        timeline.on('changed', function () {
+            if (calendarGiveRowsNearScreen(timeline, given)) {
+                view.refresh();
+            }
         });
         timeline.setOptions({min: window_.min, max: window_.max});
         timeline.setWindow(window_.start, window_.end, {animation: false});
@@ -44,6 +66,56 @@ function calendarExtender() {
             calendarLive.start(timeline, live, window_.min, window_.max);
         }
     };
+}
+
+/**
+ * The timeline's items from the page's compact bars (CompactBars on the server): five values a bar,
+ * row, start and end (seconds from the first day's midnight, wall time written as UTC), kind, tooltip.
+ */
+function calendarBars(element) {
+    var compact = JSON.parse(element ? element.textContent : '{"bars":[]}');
+    var bars = compact.bars, rows = compact.rows, kinds = compact.kinds;
+    var from = compact.from == null ? 0 : Date.parse(compact.from + 'Z');
+    var classes = kinds.map(function (kind) { return 'no-border ' + kind; });
+    var items = new Array(bars.length / 5);
+    for (var i = 0, b = 0; b < bars.length; i++, b += 5) {
+        items[i] = {id: i, group: rows[bars[b]], start: new Date(from + bars[b + 1] * 1000), end: new Date(from + bars[b + 2] * 1000),
+            className: classes[bars[b + 3]], title: bars[b + 4], content: ''};
+    }
+    return items;
+}
+
+/**
+ * Marks the rows on screen, and as many either side, as given (their bars go to the timeline);
+ * true when that gave a row that was not given before.
+ */
+function calendarGiveRowsNearScreen(timeline, given) {
+    var rows = timeline.itemSet ? timeline.itemSet.groupIds : [];
+    var onScreen = timeline.getVisibleGroups();
+    if (!rows || rows.length === 0) {
+        return false;
+    }
+    var first = rows.length, last = -1;
+    onScreen.forEach(function (id) {
+        var index = rows.indexOf(id);
+        if (index >= 0) {
+            first = Math.min(first, index);
+            last = Math.max(last, index);
+        }
+    });
+    if (last < 0) {
+        first = 0;
+        last = 0;
+    }
+    var margin = Math.max(last - first + 1, 10);
+    var added = false;
+    for (var i = Math.max(0, first - margin); i <= Math.min(rows.length - 1, last + margin); i++) {
+        if (given[rows[i]] !== true) {
+            given[rows[i]] = true;
+            added = true;
+        }
+    }
+    return added;
 }
 
 /** A performance mark of the page's phases, for bench/CalendarPage.java (and the browser's profiler). */
