@@ -421,9 +421,18 @@ public class CalendarPage {
         static void profile(List<Object> events, Object main) {
             Map<Double, String> frames = new java.util.HashMap<>();
             Map<String, Double> self = new TreeMap<>();
+            // the samples come in chunks from a thread of their own, under the id of the main thread's profile
+            Object profileId = null;
             for (Object e : events) {
                 Map<String, Object> event = (Map<String, Object>) e;
-                if (!"ProfileChunk".equals(event.get("name")) || !List.of(event.get("pid"), event.get("tid")).equals(main)) {
+                if ("Profile".equals(event.get("name")) && List.of(event.get("pid"), event.get("tid")).equals(main)) {
+                    profileId = event.get("id");
+                }
+            }
+            for (Object e : events) {
+                Map<String, Object> event = (Map<String, Object>) e;
+                if (!"ProfileChunk".equals(event.get("name")) || profileId == null || !profileId.equals(event.get("id"))
+                        || !event.get("pid").equals(((List<?>) main).get(0))) {
                     continue;
                 }
                 Map<String, Object> data = (Map<String, Object>) ((Map<String, Object>) event.get("args")).get("data");
