@@ -11,6 +11,9 @@
  * The charts are kept in window.sessionsCharts, for a look from the console (and the browser test).
  */
 (function () {
+    if (window.performance && performance.mark) {
+        performance.mark('charts-js');
+    }
     var DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
     var charts = window.sessionsCharts = {};
 
@@ -94,6 +97,9 @@
             drawn.forEach(function (chart) { chart.resize(); });
         });
         window.chartsDrawn = true;
+        if (window.performance && performance.mark) {
+            performance.mark('charts-drawn');
+        }
     }
 
     if (document.readyState === 'loading') {

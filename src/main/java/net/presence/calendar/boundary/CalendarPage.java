@@ -24,7 +24,6 @@ import net.presence.platform.Settings;
 import net.presence.problems.ApiProblem;
 import net.presence.sessions.boundary.Devices;
 import net.presence.values.DisplayFormat;
-import org.primefaces.model.timeline.TimelineEvent;
 import org.primefaces.model.timeline.TimelineGroup;
 import org.primefaces.model.timeline.TimelineModel;
 
@@ -64,6 +63,7 @@ public class CalendarPage {
     private String problem;
     private String occupancy = "[]";
     private String occupancyStep = "";
+    private String bars = CompactBars.NONE;
 
     /** Runs once the view parameters are set: without any, the current week. */
     public void load() {
@@ -94,25 +94,14 @@ public class CalendarPage {
         OccupancyChart chart = OccupancyChart.of(presence, window, Instant.now());
         occupancy = chart.json(new DisplayFormat(zone));
         occupancyStep = chart.step().canonical();
-        for (CalendarEvent event : events) {
-            timeline.add(TimelineEvent.builder()
-                    .group(event.resourceId())
-                    .startDate(LocalDateTime.parse(event.start()))
-                    .endDate(LocalDateTime.parse(event.end()))
-                    .styleClass(event.className() + " " + Legend.ofColor(event.color()).cssClass())
-                    // vis-timeline shows the title as HTML: the tooltip's <missing event> must stay text
-                    .title(html(event.tooltip()))
-                    .build());
-        }
+        // the bars go to the page in a compact form of their own (see CompactBars), not through the
+        // timeline's model: for thousands of bars that is most of the page's weight and time
+        bars = CompactBars.json(events, getTimelineStart());
     }
 
     private void showDays() {
         first = window.from().atZone(zone).toLocalDate();
         last = window.until().minusNanos(1).atZone(zone).toLocalDate();
-    }
-
-    private static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     // ----- what the page shows
@@ -131,6 +120,11 @@ public class CalendarPage {
 
     public int getDeviceCount() {
         return timeline.getGroups() == null ? 0 : timeline.getGroups().size();
+    }
+
+    /** The bars, for calendar.js to give the timeline (see {@link CompactBars}). */
+    public String getBars() {
+        return bars;
     }
 
     public int getSessionCount() {
