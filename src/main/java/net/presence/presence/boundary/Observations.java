@@ -18,6 +18,7 @@ import net.presence.platform.Settings;
 import net.presence.platform.Transactions;
 import net.presence.presence.control.Decision;
 import net.presence.presence.control.DeviceState;
+import net.presence.presence.control.Effect;
 import net.presence.presence.control.Observation;
 import net.presence.presence.control.OutOfOrderException;
 import net.presence.presence.control.PresenceEngine;
@@ -44,8 +45,6 @@ public class Observations {
 
     /** The most stale sessions one timer tick closes; the next tick takes the rest. */
     private static final int STALE_BATCH = 10_000;
-    /** Observations of a scan written and flushed together; see {@link #applyScan}. */
-    private static final int WRITE_CHUNK = 1_000;
     /** The stale check's name for its turn among servers that share a database. */
     static final String STALE_TASK = "stale sessions";
 
@@ -94,21 +93,34 @@ public class Observations {
         Map<MacAddress, IpAddress> listed = scan.ipByMac();
         Set<MacAddress> involved = new HashSet<>(listed.keySet());
         involved.addAll(ledger.devicesWithOpenSessions());
-        Map<MacAddress, Device> devices = ledger.lock(involved);
+        // A scan of 100,000 devices keeps what its decisions need, never a persistence context of every
+        // row it reads or writes: the devices are locked a chunk at a time (in the one MAC order), each
+        // chunk reduced to its state and let go of; the writes below go a chunk at a time too.
+        Map<MacAddress, DeviceState> states = new HashMap<>(involved.size() * 2);
+        Set<MacAddress> seenBefore = new HashSet<>();
+        ledger.lockInChunks(involved, devices -> devices.forEach((mac, device) -> {
+            states.put(mac, state(device, null));
+            if (device.wasSeen()) {
+                seenBefore.add(mac);
+            }
+        }));
         // read again under the locks: a session opened or closed since the first look counts as it is now
-        Map<MacAddress, Session> open = ledger.openSessionsOf(devices.keySet());
+        Map<MacAddress, Long> lastIds = ledger.openSessionIds(involved);
+        lastIds.keySet().forEach(mac -> states.computeIfPresent(mac, (key, state) -> state.withLast(DeviceState.Last.stillOpen())));
         // only a device seen before, now reconnecting, needs its last session looked up
         List<MacAddress> returning = listed.keySet().stream()
-                .filter(mac -> devices.get(mac).wasSeen() && !open.containsKey(mac)).toList();
-        Map<MacAddress, Session> last = new HashMap<>(ledger.latestSessionsOf(returning));
-        last.putAll(open);
+                .filter(mac -> seenBefore.contains(mac) && !lastIds.containsKey(mac)).toList();
+        ledger.latestSessionsInChunks(returning, sessions -> sessions.forEach((mac, session) -> {
+            lastIds.put(mac, session.id());
+            states.computeIfPresent(mac, (key, state) -> state.withLast(summary(session)));
+        }));
 
-        List<Observation> observations = new ArrayList<>(devices.size());
+        List<Observation> observations = new ArrayList<>(states.size());
         listed.forEach((mac, ip) -> observations.add(Observation.connected(mac, ip, time)));
-        open.forEach((mac, session) -> {
-            if (!listed.containsKey(mac)) {
-                IpAddress ip = devices.get(mac).lastIp();
-                observations.add(Observation.disconnected(mac, ip != null ? ip : session.ip(), time));
+        states.forEach((mac, state) -> {
+            if (state.hasOpenSession() && !listed.containsKey(mac)) {
+                IpAddress ip = state.lastIp() != null ? state.lastIp() : ledger.openSessionOf(mac).orElseThrow().ip();
+                observations.add(Observation.disconnected(mac, ip, time));
             }
         });
 
@@ -119,7 +131,7 @@ public class Observations {
         Instant latest = null;
         for (Observation seen : observations) {
             try {
-                decisions.add(engine.decide(state(devices.get(seen.mac()), last.get(seen.mac())), seen));
+                decisions.add(engine.decide(states.get(seen.mac()), seen));
             } catch (OutOfOrderException e) {
                 late.add(seen.mac());
                 latest = latest == null || e.latest().isAfter(latest) ? e.latest() : latest;
@@ -129,20 +141,20 @@ public class Observations {
             throw outOfOrder(late, time, latest);
         }
 
-        // written a chunk at a time, each flushed and let go of: what a scan of 100,000 devices holds in
-        // memory is its decisions, not a persistence context of every device, session and event it touches
-        Map<MacAddress, Long> lastIds = new HashMap<>(last.size() * 2);
-        last.forEach((mac, session) -> lastIds.put(mac, session.id()));
-        devices.clear();
-        last.clear();
-        open.clear();
-        ledger.endBatch();
+        states.clear();
         ScanCounts counts = new ScanCounts();
-        for (int from = 0; from < observations.size(); from += WRITE_CHUNK) {
-            List<Observation> chunk = observations.subList(from, Math.min(observations.size(), from + WRITE_CHUNK));
-            List<MacAddress> macs = chunk.stream().map(Observation::mac).toList();
-            Map<MacAddress, Device> chunkDevices = ledger.devices(macs);
-            Map<Long, Session> sessions = ledger.sessions(macs.stream().map(lastIds::get).filter(id -> id != null).toList());
+        for (int from = 0; from < observations.size(); from += Ledger.BATCH) {
+            List<Observation> chunk = observations.subList(from, Math.min(observations.size(), from + Ledger.BATCH));
+            Map<MacAddress, Device> chunkDevices = ledger.devices(chunk.stream().map(Observation::mac).toList());
+            // only a close or a flap changes the device's last session
+            List<Long> changing = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                Effect effect = decisions.get(from + i).effect();
+                if (effect == Effect.CLOSED || effect == Effect.VOIDED) {
+                    changing.add(lastIds.get(chunk.get(i).mac()));
+                }
+            }
+            Map<Long, Session> sessions = ledger.sessions(changing);
             for (int i = 0; i < chunk.size(); i++) {
                 Observation seen = chunk.get(i);
                 Decision decision = decisions.get(from + i);
@@ -192,10 +204,11 @@ public class Observations {
     }
 
     private static DeviceState state(Device device, Session last) {
-        DeviceState.Last summary = last == null ? null
-                : last.isOpen() ? DeviceState.Last.stillOpen()
-                : DeviceState.Last.closed(last.disconnection(), last.disconnectionType());
-        return new DeviceState(device.lastEvent(), device.lastIp(), summary);
+        return new DeviceState(device.lastEvent(), device.lastIp(), last == null ? null : summary(last));
+    }
+
+    private static DeviceState.Last summary(Session last) {
+        return last.isOpen() ? DeviceState.Last.stillOpen() : DeviceState.Last.closed(last.disconnection(), last.disconnectionType());
     }
 
     /** Has the ledger write a decision (all but the device's stale clock); the session it concerned. */

@@ -34,6 +34,11 @@ public record DeviceState(Instant lastEvent, IpAddress lastIp, Last last) {
         }
     }
 
+    /** The same device with this latest session. */
+    public DeviceState withLast(Last latest) {
+        return new DeviceState(lastEvent, lastIp, latest);
+    }
+
     public boolean hasOpenSession() {
         return last != null && last.open();
     }

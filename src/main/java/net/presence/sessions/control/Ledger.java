@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import net.presence.platform.TurnLock;
 import net.presence.sessions.entity.Device;
 import net.presence.sessions.entity.Event;
@@ -43,6 +44,9 @@ public class Ledger {
 
     /** Devices locked by one IN list: small enough that the database probes the key, never scans. */
     static final int LOCK_CHUNK = 200;
+
+    /** Rows a scan reads or writes before it flushes them and lets go of them. */
+    public static final int BATCH = 1_000;
 
     @PersistenceContext
     EntityManager em;
@@ -92,6 +96,19 @@ public class Ledger {
             }
         }
         return locked;
+    }
+
+    /**
+     * Locks the devices as {@link #lock(Collection)} does, a chunk at a time in the same order, and hands
+     * each chunk to the reader before the persistence context lets go of it: what a scan of a whole
+     * network reads under its locks without holding every device at once. The locks stay until the
+     * transaction ends.
+     */
+    public void lockInChunks(Collection<MacAddress> macs, Consumer<Map<MacAddress, Device>> reader) {
+        for (List<MacAddress> chunk : lockOrder(macs, BATCH)) {
+            reader.accept(lock(chunk));
+            endBatch();
+        }
     }
 
     private List<Device> lockRows(List<MacAddress> chunk, boolean shared) {
@@ -318,6 +335,31 @@ public class Ledger {
                 .setFlushMode(FlushModeType.COMMIT)
                 .getResultStream().forEach(session -> open.put(session.mac(), session));
         return open;
+    }
+
+    /** The ids of the open sessions of these devices, by MAC, read in one pass without loading any. */
+    public Map<MacAddress, Long> openSessionIds(Collection<MacAddress> macs) {
+        Set<MacAddress> wanted = macs instanceof Set<MacAddress> set ? set : new HashSet<>(macs);
+        Map<MacAddress, Long> ids = new HashMap<>();
+        em.createQuery("SELECT s.mac, s.id FROM Session s WHERE s.spanEnd = :open", Object[].class)
+                .setParameter("open", Session.OPEN)
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultStream()
+                .forEach(row -> {
+                    MacAddress mac = MacAddress.stored((String) row[0]);
+                    if (wanted.contains(mac)) {
+                        ids.put(mac, (Long) row[1]);
+                    }
+                });
+        return ids;
+    }
+
+    /** {@link #latestSessionsOf} a chunk at a time, each handed to the reader, then let go of. */
+    public void latestSessionsInChunks(Collection<MacAddress> macs, Consumer<Map<MacAddress, Session>> reader) {
+        for (List<MacAddress> chunk : lockOrder(macs, BATCH)) {
+            reader.accept(latestSessionsOf(chunk));
+            endBatch();
+        }
     }
 
     /** Devices whose open session went unreported since the cutoff, without loading or locking. */
