@@ -9,11 +9,13 @@ import java.nio.file.Path;
  * Derby's settings that must be in place before it boots: derby.log goes to the data directory
  * beside the database instead of the server's working directory; a deadlock is looked for after
  * one second of waiting instead of twenty (the victim's write is simply run again, see
- * Transactions); and row locks are never traded for a lock on the whole table, which Derby's
- * default does past 5,000 rows: a scan of a big network would then lock SESSIONS and EVENTS whole,
- * and every one-device read would wait for the scan's commit. Derby reads these once, when it
- * boots on the first connection; EclipseLink runs PatientLogin before it connects, and Migrations
- * before the first connection of all. A setting given on the command line wins.
+ * Transactions); and a transaction's row locks on one table are traded for a lock on the whole
+ * table past 20,000 rows instead of 5,000. With whole-table locks every one-device read waits for
+ * the writer's commit, so a scan of up to 20,000 devices now keeps its row locks; a bigger one still
+ * escalates, since its row locks would not fit the heap (a scan of 100,000 new devices held 900,000
+ * of them, over 100 MB, when they were never traded). Derby reads these once, when it boots on the
+ * first connection; EclipseLink runs PatientLogin before it connects, and Migrations before the
+ * first connection of all. A setting given on the command line wins.
  */
 final class DerbyLog {
 
@@ -30,7 +32,7 @@ final class DerbyLog {
             System.setProperty(DEADLOCK_TIMEOUT, "1");
         }
         if (System.getProperty(ESCALATION) == null) {
-            System.setProperty(ESCALATION, String.valueOf(Integer.MAX_VALUE));
+            System.setProperty(ESCALATION, "20000");
         }
         if (System.getProperty(PROPERTY) != null) {
             return;
