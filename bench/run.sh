@@ -12,7 +12,7 @@
 # malloc settings) on 127.0.0.1:$PORT with a fresh data directory, samples the server's RSS every
 # $RSS_EVERY seconds into target/bench/rss.log (seconds, phase, MB), writes the table, the peak RSS
 # (VmHWM) and the RSS curve to target/bench/results.md (and /metrics at the end to
-# target/bench/metrics.txt) and, for a full run, docs/PERFORMANCE.md.
+# target/bench/metrics.txt) and, for a full run, the table at the top of docs/PERFORMANCE.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -132,7 +132,11 @@ DB_SIZE=$(du -sh "$DATA/derby" | cut -f1)
 } > "$OUT/results.md"
 cat "$OUT/results.md"
 
-if [ "$DURATION" = 20 ] && [ "$DEVICES" = 2000 ] && [ "$PER_DEVICE" = 500 ] && [ -z "$ONLY" ]; then
+# a full run replaces the table at the top of docs/PERFORMANCE.md and keeps the sections below its marker
+MARKER='<!-- bench/run.sh rewrites everything above this line on a full run; what follows is kept. -->'
+if [ "$DURATION" = 20 ] && [ "$DEVICES" = 2000 ] && [ "$PER_DEVICE" = 500 ] && [ -z "$ONLY" ] \
+        && grep -qxF "$MARKER" docs/PERFORMANCE.md; then
+    kept=$(sed -n "\|^$MARKER\$|,\$p" docs/PERFORMANCE.md)
     {
         echo "# Performance"
         echo
@@ -142,6 +146,9 @@ if [ "$DURATION" = 20 ] && [ "$DEVICES" = 2000 ] && [ "$PER_DEVICE" = 500 ] && [
         echo "Each scenario runs ${DURATION} s after a warm-up, with ${IDLE} s of idle time between scenarios."
         echo
         cat "$OUT/results.md"
-    } > docs/PERFORMANCE.md
-    echo "Wrote docs/PERFORMANCE.md"
+        echo
+        echo "$kept"
+    } > "$OUT/PERFORMANCE.md"
+    mv "$OUT/PERFORMANCE.md" docs/PERFORMANCE.md
+    echo "Wrote the table at the top of docs/PERFORMANCE.md"
 fi
