@@ -3,12 +3,12 @@
  *
  * The bars come from the page's compact form (calendarBars), not from the timeline's model.
  *
- * vis-timeline lays out and measures every row it holds, several times a redraw, and copies,
- * converts and builds every bar it is given, whether or not its row is on screen: a week of 2,000
- * devices took seconds. So it holds only the rows near the screen (calendarRows) and is given only
- * their bars, through a view of the set that holds every bar. The rows are first laid out, empty,
- * on days before the window; then the bars are given and the view moves to the window; after each
- * redraw (a scroll), the rows held and their bars follow the screen.
+ * vis-timeline builds and measures a bar as soon as it is added if the bar's time is in view,
+ * whether or not its row is on screen, and it copies and converts every bar it is given: a week of
+ * 2,000 devices takes seconds. So the rows are first laid out, empty, on days before the window;
+ * then the timeline is given only the bars of the rows on screen and a screenful either side of
+ * them (through a view of the set that holds every bar), and the view moves to the window; each
+ * redraw (a scroll) gives it the bars of the rows that came near the screen.
  *
  * It also records when the bars have been drawn (milliseconds since the navigation started), so
  * that a test can report how long the page took.
@@ -22,9 +22,6 @@ function calendarExtender() {
     var window_ = {start: opts.start, end: opts.end, min: opts.min, max: opts.max};
     var length = opts.end.getTime() - opts.start.getTime();
     this.cfg.data = [];
-    var rows = calendarRows(this.cfg.groups || []);
-    this.cfg.groups = rows.initial();
-    opts.groupOrder = 'order';
     opts.start = new Date(window_.start.getTime() - 2 * length);
     opts.end = new Date(window_.start.getTime() - length);
     delete opts.min;
@@ -39,26 +36,28 @@ function calendarExtender() {
         calendarMark('calendar-rows');
         var timeline = widget.instance;
         var all = new vis.DataSet(bars);
-        var view = new vis.DataView(all, {filter: function (bar) { return rows.given(bar.group); }});
-        rows.attach(timeline, view);
+        var given = {};
+        var view = new vis.DataView(all, {filter: function (bar) { return given[bar.group] === true; }});
+        calendarGiveRowsNearScreen(timeline, given);
         timeline.setItems(view);
-        // what the page holds is every row and every bar (the live updates change these sets; the
-        // console and the browser tests read them), whichever of them the timeline has so far
+        // what the page holds is every bar (the live updates change this set; the console and the
+        // browser tests read it), whichever of them the timeline has been given so far
         timeline.itemsData = all;
-        timeline.groupsData = rows.all;
         calendarMark('calendar-bars-added');
         timeline.once('changed', function () {
             window.calendarDrawnAt = performance.now();
         });
         timeline.on('changed', function () {
-            rows.follow();
+            if (calendarGiveRowsNearScreen(timeline, given)) {
+                view.refresh();
+            }
         });
         timeline.setOptions({min: window_.min, max: window_.max});
         timeline.setWindow(window_.start, window_.end, {animation: false});
         calendarMark('calendar-window-set');
         // a click on a device's bars or row opens its page (its label is a link to it too)
         timeline.on('click', function (props) {
-            if (props.group != null && !calendarRows.isSpacer(props.group) && (props.what === 'item' || props.what === 'background')) {
+            if (props.group != null && (props.what === 'item' || props.what === 'background')) {
                 window.location.href = calendarLive.deviceLink(props.group);
             }
         });
@@ -87,128 +86,37 @@ function calendarBars(element) {
 }
 
 /**
- * The calendar's rows, virtualised: vis-timeline lays out and measures every row it holds on each
- * redraw, several times (forced layouts over all of them), which for 2,000 rows takes seconds. So
- * it holds only the rows on screen and a screenful either side, between two empty rows (spacers)
- * as tall as the rows they stand for; the scrollbar and the position stay those of the whole list.
- * After each redraw (a scroll), the rows held move with the screen, and the bars the timeline is
- * given (through the view of all bars) are those of the rows held. A page of few rows holds them all.
- * `all` is every row, in order: the live updates add and remove rows there.
+ * Marks the rows on screen, and as many either side, as given (their bars go to the timeline);
+ * true when that gave a row that was not given before.
  */
-function calendarRows(groups) {
-    var ABOVE = calendarRows.ABOVE, BELOW = calendarRows.BELOW;
-    var HOLD = 60;
-    var all = new vis.DataSet(groups.map(function (group, index) {
-        return {id: group.id, content: group.content, order: index};
-    }));
-    var ids = all.getIds();
-    var height = 25;          // of a row, in pixels; measured once the first rows are drawn
-    var measured = false;
-    var extra = 0;          // what a spacer's label adds to its content's height
-    var learnt = false;
-    var contents = {};      // each spacer's content height, in pixels
-    var from = 0, to = Math.min(ids.length, HOLD);  // the rows held: [from, to)
-    var held = {};
-    var timeline = null, view = null;
-
-    function spacer(id, order, rowCount) {
-        contents[id] = Math.max(0, rowCount * height - extra);
-        return {id: id, order: order, className: 'calendar-spacer', visible: rowCount > 0,
-            content: '<div style="height: ' + contents[id] + 'px"></div>'};
+function calendarGiveRowsNearScreen(timeline, given) {
+    var rows = timeline.itemSet ? timeline.itemSet.groupIds : [];
+    var onScreen = timeline.getVisibleGroups();
+    if (!rows || rows.length === 0) {
+        return false;
     }
-
-    function hold(first, last) {
-        from = first;
-        to = last;
-        held = {};
-        for (var i = from; i < to; i++) {
-            held[ids[i]] = true;
+    var first = rows.length, last = -1;
+    onScreen.forEach(function (id) {
+        var index = rows.indexOf(id);
+        if (index >= 0) {
+            first = Math.min(first, index);
+            last = Math.max(last, index);
+        }
+    });
+    if (last < 0) {
+        first = 0;
+        last = 0;
+    }
+    var margin = Math.max(last - first + 1, 10);
+    var added = false;
+    for (var i = Math.max(0, first - margin); i <= Math.min(rows.length - 1, last + margin); i++) {
+        if (given[rows[i]] !== true) {
+            given[rows[i]] = true;
+            added = true;
         }
     }
-
-    function shown() {
-        var list = [];
-        for (var i = from; i < to; i++) {
-            var row = all.get(ids[i]);
-            list.push({id: row.id, content: row.content, order: i});
-        }
-        list.push(spacer(ABOVE, -1, from), spacer(BELOW, ids.length, ids.length - to));
-        return list;
-    }
-
-    hold(0, to);
-
-    return {
-        all: all,
-        initial: shown,
-        given: function (id) {
-            return held[id] === true;
-        },
-        attach: function (instance, barsView) {
-            timeline = instance;
-            view = barsView;
-            all.on('*', function () {
-                ids = all.getIds();
-                from = Math.min(from, ids.length);
-                move(true);
-            });
-        },
-        /** After a redraw: the rows held follow the screen. */
-        follow: function () {
-            move(false);
-        }
-    };
-
-    function move(force) {
-        var groups = timeline.itemSet && timeline.itemSet.groupsData && timeline.itemSet.groupsData.getDataSet();
-        if (!groups) {
-            return;
-        }
-        var drawn = timeline.itemSet.groups;
-        if (!measured && to > from && drawn[ids[from]] && drawn[ids[from]].height > 0) {
-            measured = true;
-            force = force || drawn[ids[from]].height !== height;
-            height = drawn[ids[from]].height;
-        }
-        // a spacer's label adds its padding, border and line to its content: learnt from the first drawn
-        [ABOVE, BELOW].forEach(function (id) {
-            var group = drawn[id];
-            var content = contents[id];
-            if (!learnt && group && group.height > 0 && content > 0 && group.dom.label.parentNode) {
-                learnt = true;
-                if (group.height - content !== extra) {
-                    extra = group.height - content;
-                    force = true;
-                }
-            }
-        });
-        var screen = timeline.props.centerContainer.height || 620;
-        var first = Math.floor(-timeline._getScrollTop() / height);
-        var count = Math.ceil(screen / height) + 1;
-        var needed = [Math.max(0, first - (count >> 1)), Math.min(ids.length, first + count + (count >> 1))];
-        if (!force && from <= needed[0] && to >= needed[1]) {
-            return; // the screen is well inside the rows held
-        }
-        if (ids.length <= HOLD) {
-            hold(0, ids.length);
-        } else {
-            hold(Math.max(0, first - count), Math.min(ids.length, first + 2 * count));
-        }
-        var present = {};
-        var leaving = groups.getIds().filter(function (id) {
-            present[id] = true;
-            return !calendarRows.isSpacer(id) && !held[id];
-        });
-        groups.remove(leaving);
-        groups.update(shown().filter(function (group) { return !present[group.id] || calendarRows.isSpacer(group.id); }));
-        view.refresh();
-    }
+    return added;
 }
-calendarRows.ABOVE = '~rows-above';
-calendarRows.BELOW = '~rows-below';
-calendarRows.isSpacer = function (id) {
-    return id === calendarRows.ABOVE || id === calendarRows.BELOW;
-};
 
 /** A performance mark of the page's phases, for bench/CalendarPage.java (and the browser's profiler). */
 function calendarMark(name) {
