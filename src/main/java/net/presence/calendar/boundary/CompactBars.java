@@ -1,5 +1,8 @@
 package net.presence.calendar.boundary;
 
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import java.io.StringWriter;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,54 +31,34 @@ final class CompactBars {
 
     static String json(List<CalendarEvent> events, LocalDateTime from) {
         long origin = from.toEpochSecond(ZoneOffset.UTC);
-        Legend[] legend = Legend.values();
-        StringBuilder json = new StringBuilder(64 + events.size() * 96);
-        json.append("{\"from\":\"").append(from.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).append("\",\"kinds\":[");
-        for (int i = 0; i < legend.length; i++) {
-            json.append(i == 0 ? "\"" : ",\"").append(legend[i].cssClass()).append('"');
-        }
-        json.append("],\"rows\":[");
-        Map<String, Integer> rows = new HashMap<>();
-        for (CalendarEvent event : events) {
-            if (rows.putIfAbsent(event.resourceId(), rows.size()) == null) {
-                string(json.append(rows.size() == 1 ? "" : ","), event.resourceId());
+        StringWriter text = new StringWriter(64 + events.size() * 96);
+        try (JsonGenerator json = Json.createGenerator(text)) {
+            json.writeStartObject().write("from", from.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).writeStartArray("kinds");
+            for (Legend kind : Legend.values()) {
+                json.write(kind.cssClass());
             }
+            json.writeEnd().writeStartArray("rows");
+            Map<String, Integer> rows = new HashMap<>();
+            for (CalendarEvent event : events) {
+                if (rows.putIfAbsent(event.resourceId(), rows.size()) == null) {
+                    json.write(event.resourceId());
+                }
+            }
+            json.writeEnd().writeStartArray("bars");
+            for (CalendarEvent event : events) {
+                json.write(rows.get(event.resourceId()))
+                        .write(LocalDateTime.parse(event.start()).toEpochSecond(ZoneOffset.UTC) - origin)
+                        .write(LocalDateTime.parse(event.end()).toEpochSecond(ZoneOffset.UTC) - origin)
+                        .write(Legend.ofColor(event.color()).ordinal())
+                        .write(html(event.tooltip()));
+            }
+            json.writeEnd().writeEnd();
         }
-        json.append("],\"bars\":[");
-        boolean first = true;
-        for (CalendarEvent event : events) {
-            json.append(first ? "" : ",").append(rows.get(event.resourceId())).append(',')
-                    .append(LocalDateTime.parse(event.start()).toEpochSecond(ZoneOffset.UTC) - origin).append(',')
-                    .append(LocalDateTime.parse(event.end()).toEpochSecond(ZoneOffset.UTC) - origin).append(',')
-                    .append(Legend.ofColor(event.color()).ordinal()).append(',');
-            string(json, html(event.tooltip()));
-            first = false;
-        }
-        return json.append("]}").toString();
+        return text.toString();
     }
 
     /** vis-timeline shows the title as HTML: the tooltip's {@code <missing event>} must stay text. */
     static String html(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    private static void string(StringBuilder json, String text) {
-        json.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
     }
 }
