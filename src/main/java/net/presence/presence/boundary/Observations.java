@@ -9,7 +9,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -88,85 +88,87 @@ public class Observations {
         return transactions.retrying(() -> applyScan(scan));
     }
 
+    /**
+     * Two passes, so that a scan of 100,000 devices holds little beyond its own list. The first locks
+     * every device it speaks for, a chunk at a time in the one MAC order, and checks that the scan is
+     * not older than any of them: one out-of-order device refuses the whole scan before anything is
+     * written. The second decides and writes a chunk at a time, each device read again under the locks
+     * it already holds, so nothing it decides can differ from what the first pass saw.
+     */
     private ScanCounts applyScan(Scan scan) {
         Instant time = scan.time();
         Map<MacAddress, IpAddress> listed = scan.ipByMac();
-        Set<MacAddress> involved = new HashSet<>(listed.keySet());
-        involved.addAll(ledger.devicesWithOpenSessions());
-        // A scan of 100,000 devices keeps what its decisions need, never a persistence context of every
-        // row it reads or writes: the devices are locked a chunk at a time (in the one MAC order), each
-        // chunk reduced to its state and let go of; the writes below go a chunk at a time too.
-        Map<MacAddress, DeviceState> states = new HashMap<>(involved.size() * 2);
-        Set<MacAddress> seenBefore = new HashSet<>();
-        ledger.lockInChunks(involved, devices -> devices.forEach((mac, device) -> {
-            states.put(mac, state(device, null));
-            if (device.wasSeen()) {
-                seenBefore.add(mac);
-            }
-        }));
-        // read again under the locks: a session opened or closed since the first look counts as it is now
-        Map<MacAddress, Long> lastIds = ledger.openSessionIds(involved);
-        lastIds.keySet().forEach(mac -> states.computeIfPresent(mac, (key, state) -> state.withLast(DeviceState.Last.stillOpen())));
-        // only a device seen before, now reconnecting, needs its last session looked up
-        List<MacAddress> returning = listed.keySet().stream()
-                .filter(mac -> seenBefore.contains(mac) && !lastIds.containsKey(mac)).toList();
-        ledger.latestSessionsInChunks(returning, sessions -> sessions.forEach((mac, session) -> {
-            lastIds.put(mac, session.id());
-            states.computeIfPresent(mac, (key, state) -> state.withLast(summary(session)));
-        }));
+        Map<MacAddress, Long> openIds = lockAndCheckOrder(listed.keySet(), time);
+        List<MacAddress> leaving = openIds.keySet().stream().filter(mac -> !listed.containsKey(mac)).sorted().toList();
 
-        List<Observation> observations = new ArrayList<>(states.size());
-        listed.forEach((mac, ip) -> observations.add(Observation.connected(mac, ip, time)));
-        states.forEach((mac, state) -> {
-            if (state.hasOpenSession() && !listed.containsKey(mac)) {
-                IpAddress ip = state.lastIp() != null ? state.lastIp() : ledger.openSessionOf(mac).orElseThrow().ip();
-                observations.add(Observation.disconnected(mac, ip, time));
-            }
-        });
-
-        // decide everything before writing anything: one out-of-order device refuses the whole scan
         PresenceEngine engine = engine();
-        List<Decision> decisions = new ArrayList<>(observations.size());
-        List<MacAddress> late = new ArrayList<>();
-        Instant latest = null;
-        for (Observation seen : observations) {
-            try {
-                decisions.add(engine.decide(states.get(seen.mac()), seen));
-            } catch (OutOfOrderException e) {
-                late.add(seen.mac());
-                latest = latest == null || e.latest().isAfter(latest) ? e.latest() : latest;
-            }
-        }
-        if (!late.isEmpty()) {
-            throw outOfOrder(late, time, latest);
-        }
-
-        states.clear();
         ScanCounts counts = new ScanCounts();
-        for (int from = 0; from < observations.size(); from += Ledger.BATCH) {
-            List<Observation> chunk = observations.subList(from, Math.min(observations.size(), from + Ledger.BATCH));
-            Map<MacAddress, Device> chunkDevices = ledger.devices(chunk.stream().map(Observation::mac).toList());
-            // only a close or a flap changes the device's last session
-            List<Long> changing = new ArrayList<>();
-            for (int i = 0; i < chunk.size(); i++) {
-                Effect effect = decisions.get(from + i).effect();
-                if (effect == Effect.CLOSED || effect == Effect.VOIDED) {
-                    changing.add(lastIds.get(chunk.get(i).mac()));
+        List<MacAddress> order = new ArrayList<>(listed.size() + leaving.size());
+        order.addAll(listed.keySet());
+        order.addAll(leaving);
+        for (int from = 0; from < order.size(); from += Ledger.BATCH) {
+            List<MacAddress> chunk = order.subList(from, Math.min(order.size(), from + Ledger.BATCH));
+            Map<MacAddress, Device> devices = ledger.devices(chunk);
+            // only a device seen before, now reconnecting, needs its last session looked up
+            Map<MacAddress, Session> latest = ledger.latestSessionsOf(chunk.stream()
+                    .filter(mac -> devices.get(mac).wasSeen() && !openIds.containsKey(mac)).toList());
+            List<Decision> decisions = new ArrayList<>(chunk.size());
+            List<Observation> observations = new ArrayList<>(chunk.size());
+            List<Long> closing = new ArrayList<>();
+            for (MacAddress mac : chunk) {
+                Device device = devices.get(mac);
+                Session last = latest.get(mac);
+                DeviceState state = new DeviceState(device.lastEvent(), device.lastIp(),
+                        openIds.containsKey(mac) ? DeviceState.Last.stillOpen() : last == null ? null : summary(last));
+                IpAddress ip = listed.get(mac);
+                Observation seen = ip != null ? Observation.connected(mac, ip, time) : Observation.disconnected(mac,
+                        device.lastIp() != null ? device.lastIp() : ledger.openSessionOf(mac).orElseThrow().ip(), time);
+                Decision decision = engine.decide(state, seen);
+                if (decision.effect() == Effect.CLOSED) {
+                    closing.add(openIds.get(mac));
                 }
+                observations.add(seen);
+                decisions.add(decision);
             }
-            Map<Long, Session> sessions = ledger.sessions(changing);
+            Map<Long, Session> open = ledger.sessions(closing);
             for (int i = 0; i < chunk.size(); i++) {
-                Observation seen = chunk.get(i);
-                Decision decision = decisions.get(from + i);
-                Device device = chunkDevices.get(seen.mac());
-                apply(device, sessions.get(lastIds.get(seen.mac())), seen, decision);
+                Observation seen = observations.get(i);
+                Device device = devices.get(seen.mac());
+                Long openId = openIds.get(seen.mac());
+                apply(device, openId != null ? open.get(openId) : latest.get(seen.mac()), seen, decisions.get(i));
                 ledger.observed(device, seen.time(), seen.ip());
                 ledger.nameObserved(device, scan.names().get(seen.mac()));
-                counts.count(decision);
+                counts.count(decisions.get(i));
             }
             ledger.endBatch();
         }
         return counts;
+    }
+
+    /**
+     * Locks the devices a scan speaks for (those it lists, and those with an open session, which it
+     * may disconnect) a chunk at a time, and refuses the scan if it is older than any of them.
+     *
+     * @return the ids of the open sessions of those devices, by MAC, read under the locks: a session
+     *         opened or closed since the first look counts as it is now
+     */
+    private Map<MacAddress, Long> lockAndCheckOrder(Collection<MacAddress> listed, Instant time) {
+        Set<MacAddress> involved = new HashSet<>(listed);
+        involved.addAll(ledger.devicesWithOpenSessions());
+        List<MacAddress> late = new ArrayList<>();
+        Instant[] latest = {null};
+        ledger.lockInChunks(involved, devices -> devices.forEach((mac, device) -> {
+            try {
+                PresenceEngine.checkOrder(device.lastEvent(), time);
+            } catch (OutOfOrderException e) {
+                late.add(mac);
+                latest[0] = latest[0] == null || e.latest().isAfter(latest[0]) ? e.latest() : latest[0];
+            }
+        }));
+        if (!late.isEmpty()) {
+            throw outOfOrder(late, time, latest[0]);
+        }
+        return ledger.openSessionIds(involved);
     }
 
     /**

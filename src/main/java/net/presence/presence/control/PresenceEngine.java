@@ -21,10 +21,19 @@ public final class PresenceEngine {
 
     /** @throws OutOfOrderException when the observation is older than the device's latest event */
     public Decision decide(DeviceState device, Observation seen) {
-        if (device.lastEvent() != null && seen.time().isBefore(device.lastEvent())) {
-            throw new OutOfOrderException(device.lastEvent());
-        }
+        checkOrder(device.lastEvent(), seen.time());
         return seen.type().isConnection() ? connected(device, seen) : disconnected(device, seen);
+    }
+
+    /**
+     * The one rule a whole scan checks for all its devices before it writes anything.
+     *
+     * @throws OutOfOrderException when an observation at this time is older than the device's latest event (null: none)
+     */
+    public static void checkOrder(Instant lastEvent, Instant time) {
+        if (lastEvent != null && time.isBefore(lastEvent)) {
+            throw new OutOfOrderException(lastEvent);
+        }
     }
 
     private Decision connected(DeviceState device, Observation seen) {

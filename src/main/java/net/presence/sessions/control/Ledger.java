@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import net.presence.platform.TurnLock;
 import net.presence.sessions.entity.Device;
 import net.presence.sessions.entity.Event;
@@ -106,13 +105,8 @@ public class Ledger {
      * transaction ends.
      */
     public void lockInChunks(Collection<MacAddress> macs, Consumer<Map<MacAddress, Device>> reader) {
-        inChunks(macs, this::lock, reader);
-    }
-
-    /** What the read gives for each chunk of the MACs (in lock order), handed on, then let go of. */
-    private <T> void inChunks(Collection<MacAddress> macs, Function<List<MacAddress>, T> read, Consumer<T> reader) {
         for (List<MacAddress> chunk : lockOrder(macs, BATCH)) {
-            reader.accept(read.apply(chunk));
+            reader.accept(lock(chunk));
             endBatch();
         }
     }
@@ -358,11 +352,6 @@ public class Ledger {
                     }
                 });
         return ids;
-    }
-
-    /** {@link #latestSessionsOf} a chunk at a time, each handed to the reader, then let go of. */
-    public void latestSessionsInChunks(Collection<MacAddress> macs, Consumer<Map<MacAddress, Session>> reader) {
-        inChunks(macs, this::latestSessionsOf, reader);
     }
 
     /** Devices whose open session went unreported since the cutoff, without loading or locking. */
