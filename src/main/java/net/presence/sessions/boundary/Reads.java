@@ -2,6 +2,10 @@ package net.presence.sessions.boundary;
 
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
+import java.util.function.Consumer;
+import org.eclipse.persistence.config.QueryHints;
+import org.eclipse.persistence.config.ResultSetType;
+import org.eclipse.persistence.queries.ScrollableCursor;
 
 /** Queries whose results are only written out, never changed. */
 public final class Reads {
@@ -27,5 +31,27 @@ public final class Reads {
      */
     public static <T> TypedQuery<T> window(TypedQuery<T> query) {
         return readOnly(query).setHint("eclipselink.jdbc.bind-parameters", "false");
+    }
+
+    /**
+     * Hands the query's results to the reader one at a time, as the database produces them, instead
+     * of as one list: a result of tens of thousands of rows then needs memory for one row, not for
+     * all. {@code getResultStream} would not do: EclipseLink builds it from the whole list. The
+     * cursor reads forward only, since a scrollable result set is one Derby keeps whole in a
+     * temporary table; the fetch size lets PostgreSQL's driver page through the rows within the
+     * transaction instead of reading them all first. Needs a transaction, and EclipseLink.
+     */
+    public static void forEach(Query query, int fetchSize, Consumer<Object> reader) {
+        query.setHint(QueryHints.SCROLLABLE_CURSOR, "true")
+                .setHint(QueryHints.RESULT_SET_TYPE, ResultSetType.ForwardOnly)
+                .setHint(QueryHints.JDBC_FETCH_SIZE, fetchSize);
+        ScrollableCursor cursor = (ScrollableCursor) query.getSingleResult();
+        try {
+            while (cursor.hasNext()) {
+                reader.accept(cursor.next());
+            }
+        } finally {
+            cursor.close();
+        }
     }
 }
