@@ -74,16 +74,19 @@ public class CalendarResource {
             @Context HttpHeaders headers) {
         Representation representation = Representation.of(format, headers);
         CalendarWindow window = CalendarWindow.of(start, end, mac, tz, settings.zone());
-        List<CalendarEvent> events = calendar.events(window);
-        Set<String> macs = new TreeSet<>();
-        events.forEach(event -> macs.add(event.resourceId()));
-        Map<String, String> names = devices.names(macs);
         CsvFile csv = CsvFile.of("calendar", COLUMNS).field("timezone", window.zone().getId());
         return JsonOutput.ok(representation, csv, json -> {
             json.write("timezone", window.zone().getId());
             json.writeStartArray("sessions");
-            events.forEach(event -> write(json, event));
+            // each bar is written as it is made, within the facade's transaction: a week of every
+            // device is tens of thousands of bars, more than a few concurrent answers can hold at once
+            Set<String> macs = new TreeSet<>();
+            calendar.events(window, event -> {
+                macs.add(event.resourceId());
+                write(json, event);
+            });
             json.writeEnd();
+            Map<String, String> names = devices.names(macs);
             // every MAC the bars name, null for a device without a name: a page looks each one up the same way
             json.writeStartObject("devices");
             macs.forEach(device -> JsonOutput.nullable(json, device, names.get(device)));
