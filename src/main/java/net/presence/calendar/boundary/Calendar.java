@@ -26,7 +26,7 @@ import net.presence.sessions.entity.Session;
 @RolesAllowed(Roles.READ)
 public class Calendar {
 
-    /** Rows the PostgreSQL driver fetches at a time; Derby's embedded driver reads row by row anyway. */
+    /** Rows read, and then released, at a time: what the answer holds of the database's result at most. */
     static final int FETCH_SIZE = 500;
 
     @PersistenceContext

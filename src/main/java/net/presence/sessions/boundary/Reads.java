@@ -4,8 +4,8 @@ import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.util.function.Consumer;
 import org.eclipse.persistence.config.QueryHints;
-import org.eclipse.persistence.config.ResultSetType;
-import org.eclipse.persistence.queries.ScrollableCursor;
+import org.eclipse.persistence.queries.CursoredStream;
+import org.eclipse.persistence.queries.ReportQueryResult;
 
 /** Queries whose results are only written out, never changed. */
 public final class Reads {
@@ -35,20 +35,27 @@ public final class Reads {
 
     /**
      * Hands the query's results to the reader one at a time, as the database produces them, instead
-     * of as one list: a result of tens of thousands of rows then needs memory for one row, not for
-     * all. {@code getResultStream} would not do: EclipseLink builds it from the whole list. The
-     * cursor reads forward only, since a scrollable result set is one Derby keeps whole in a
-     * temporary table; the fetch size lets PostgreSQL's driver page through the rows within the
-     * transaction instead of reading them all first. Needs a transaction, and EclipseLink.
+     * of as one list: a result of tens of thousands of rows then needs memory for a page of rows,
+     * not for all. {@code getResultStream} would not do: EclipseLink builds it from the whole list.
+     * EclipseLink's cursored stream reads the JDBC result forward only (its scrollable cursor asks
+     * for row numbers, which Derby gives only on a scroll-insensitive result, one it keeps whole in
+     * a temporary table); what it has handed out is released every page. The fetch size lets
+     * PostgreSQL's driver page through the rows within the transaction instead of reading them all
+     * first. A row of several values comes as an {@code Object[]}, as from {@code getResultList}.
      */
-    public static void forEach(Query query, int fetchSize, Consumer<Object> reader) {
-        query.setHint(QueryHints.SCROLLABLE_CURSOR, "true")
-                .setHint(QueryHints.RESULT_SET_TYPE, ResultSetType.ForwardOnly)
-                .setHint(QueryHints.JDBC_FETCH_SIZE, fetchSize);
-        ScrollableCursor cursor = (ScrollableCursor) query.getSingleResult();
+    public static void forEach(Query query, int pageSize, Consumer<Object> reader) {
+        query.setHint(QueryHints.CURSOR, "true")
+                .setHint(QueryHints.CURSOR_PAGE_SIZE, pageSize)
+                .setHint(QueryHints.JDBC_FETCH_SIZE, pageSize);
+        CursoredStream cursor = (CursoredStream) query.getSingleResult();
         try {
+            int read = 0;
             while (cursor.hasNext()) {
-                reader.accept(cursor.next());
+                Object row = cursor.next();
+                reader.accept(row instanceof ReportQueryResult values ? values.toArray() : row);
+                if (++read % pageSize == 0) {
+                    cursor.releasePrevious();
+                }
             }
         } finally {
             cursor.close();
