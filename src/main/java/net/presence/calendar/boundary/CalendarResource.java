@@ -19,10 +19,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import net.presence.calendar.control.CalendarEvent;
 import net.presence.platform.CsvFile;
 import net.presence.platform.JsonOutput;
@@ -80,9 +79,12 @@ public class CalendarResource {
             json.writeStartArray("sessions");
             // each bar is written as it is made, within the facade's transaction: a week of every
             // device is tens of thousands of bars, more than a few concurrent answers can hold at once
-            Set<String> macs = new TreeSet<>();
+            // bars come device after device in order of MAC, so each MAC is new or the last one seen
+            List<String> macs = new ArrayList<>();
             calendar.events(window, event -> {
-                macs.add(event.resourceId());
+                if (macs.isEmpty() || !macs.get(macs.size() - 1).equals(event.resourceId())) {
+                    macs.add(event.resourceId());
+                }
                 write(json, event);
             });
             json.writeEnd();
