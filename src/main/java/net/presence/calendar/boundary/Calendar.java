@@ -27,7 +27,7 @@ import net.presence.sessions.entity.Session;
 public class Calendar {
 
     /** Rows read, and then released, at a time: what the answer holds of the database's result at most. */
-    static final int FETCH_SIZE = 500;
+    static final int PAGE_SIZE = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -47,7 +47,7 @@ public class Calendar {
     public void events(CalendarWindow window, Consumer<? super CalendarEvent> out) {
         Instant now = Instant.now();
         CalendarAssembler.Sink bars = new CalendarAssembler(new DisplayFormat(window.zone()), now).sink(neighbours(), out);
-        Reads.forEach(overlapping(window, now), FETCH_SIZE, row -> bars.accept(row((Object[]) row)));
+        Reads.forEach(overlapping(window, now), PAGE_SIZE, row -> bars.accept(row((Object[]) row)));
         bars.finish();
     }
 
