@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -132,5 +134,24 @@ class DisplayFormatTest {
         long seconds = DisplayFormat.durationSeconds(from, to);
         assertEquals(Duration.ofHours(2).toSeconds(), seconds);
         assertEquals("2h 0m", DisplayFormat.duration(seconds));
+    }
+
+    @Test
+    void wallAndDisplayTimesAreWhatTheirPatternsWrite() {
+        DateTimeFormatter wall = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+        DateTimeFormatter display = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+        SplittableRandom random = new SplittableRandom(7);
+        long first = Instant.parse("-0002-06-01T00:00:00Z").getEpochSecond();
+        long last = Instant.parse("+10002-06-01T00:00:00Z").getEpochSecond();
+        for (String zone : new String[] {"UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Pacific/Chatham"}) {
+            DisplayFormat format = new DisplayFormat(ZoneId.of(zone));
+            for (int i = 0; i < 20_000; i++) {
+                // mostly recent years, some anywhere from before year 0 to after 9999
+                long seconds = i % 10 == 0 ? random.nextLong(first, last) : random.nextLong(0, 4_102_444_800L);
+                Instant time = Instant.ofEpochSecond(seconds, random.nextInt(1_000_000_000));
+                assertEquals(wall.format(time.atZone(format.zone())), format.wall(time), zone + " " + time);
+                assertEquals(display.format(time.atZone(format.zone())), format.display(time), zone + " " + time);
+            }
+        }
     }
 }

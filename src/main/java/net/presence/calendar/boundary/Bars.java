@@ -73,7 +73,7 @@ final class Bars {
         return millis == null ? null : Instant.ofEpochMilli(millis);
     }
 
-    private static Instant instant(Object millis) {
+    static Instant instant(Object millis) {
         return millis == null ? null : Instant.ofEpochMilli(((Number) millis).longValue());
     }
 }

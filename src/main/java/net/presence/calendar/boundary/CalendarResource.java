@@ -19,10 +19,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import net.presence.calendar.control.CalendarEvent;
 import net.presence.platform.CsvFile;
 import net.presence.platform.JsonOutput;
@@ -74,16 +73,22 @@ public class CalendarResource {
             @Context HttpHeaders headers) {
         Representation representation = Representation.of(format, headers);
         CalendarWindow window = CalendarWindow.of(start, end, mac, tz, settings.zone());
-        List<CalendarEvent> events = calendar.events(window);
-        Set<String> macs = new TreeSet<>();
-        events.forEach(event -> macs.add(event.resourceId()));
-        Map<String, String> names = devices.names(macs);
         CsvFile csv = CsvFile.of("calendar", COLUMNS).field("timezone", window.zone().getId());
         return JsonOutput.ok(representation, csv, json -> {
             json.write("timezone", window.zone().getId());
             json.writeStartArray("sessions");
-            events.forEach(event -> write(json, event));
+            // each bar is written as it is made, within the facade's transaction: a week of every
+            // device is tens of thousands of bars, more than a few concurrent answers can hold at once
+            // bars come device after device in order of MAC, so each MAC is new or the last one seen
+            List<String> macs = new ArrayList<>();
+            calendar.events(window, event -> {
+                if (macs.isEmpty() || !macs.get(macs.size() - 1).equals(event.resourceId())) {
+                    macs.add(event.resourceId());
+                }
+                write(json, event);
+            });
             json.writeEnd();
+            Map<String, String> names = devices.names(macs);
             // every MAC the bars name, null for a device without a name: a page looks each one up the same way
             json.writeStartObject("devices");
             macs.forEach(device -> JsonOutput.nullable(json, device, names.get(device)));

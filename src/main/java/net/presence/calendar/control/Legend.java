@@ -19,10 +19,14 @@ public enum Legend {
     }
 
     public static Legend of(Session session) {
-        if (session.isMissing()) {
+        return of(session.isMissing(), session.isOpen());
+    }
+
+    public static Legend of(boolean missing, boolean open) {
+        if (missing) {
             return MISSING;
         }
-        return session.isOpen() ? OPEN : CLOSED;
+        return open ? OPEN : CLOSED;
     }
 
     public static Legend ofColor(String color) {

@@ -1,35 +1,32 @@
 package net.presence.calendar.control;
 
 import java.time.Instant;
-import java.util.IdentityHashMap;
-import java.util.Map;
-import net.presence.sessions.entity.Session;
 
 /**
  * What a missing session borrows from its device's other sessions to get a bar of sensible length:
  * the latest disconnection before a missing connection, the earliest connection after a missing
- * disconnection. Only missing sessions (a few percent) have entries, so looking them up costs a
- * query per missing session, not per session.
+ * disconnection. Asked only for missing sessions (a few percent), so a lookup may cost a query.
  */
-public record Neighbours(Map<Session, Instant> earlierDisconnections, Map<Session, Instant> laterConnections) {
+public interface Neighbours {
 
-    public Neighbours {
-        // keyed by the very session object: a session without an id (not yet stored) works too
-        earlierDisconnections = new IdentityHashMap<>(earlierDisconnections);
-        laterConnections = new IdentityHashMap<>(laterConnections);
-    }
+    /** The device's latest disconnection before the instant, or null when there is none. */
+    Instant earlierDisconnection(String mac, Instant before);
 
-    public static Neighbours none() {
-        return new Neighbours(Map.of(), Map.of());
-    }
+    /** The device's earliest connection after the instant, or null when there is none. */
+    Instant laterConnection(String mac, Instant after);
 
-    /** The device's latest disconnection before this session's, or null when there is none. */
-    public Instant earlierDisconnection(Session missingConnection) {
-        return earlierDisconnections.get(missingConnection);
-    }
+    /** A device without other sessions: every missing session gets the stand-in length. */
+    static Neighbours none() {
+        return new Neighbours() {
+            @Override
+            public Instant earlierDisconnection(String mac, Instant before) {
+                return null;
+            }
 
-    /** The device's earliest connection after this session's, or null when there is none. */
-    public Instant laterConnection(Session missingDisconnection) {
-        return laterConnections.get(missingDisconnection);
+            @Override
+            public Instant laterConnection(String mac, Instant after) {
+                return null;
+            }
+        };
     }
 }
