@@ -504,8 +504,12 @@ class HostileInputIT extends DeployedWar {
 
     Void framing() {
         Auth auth = auth(true);
-        String target = "/sessions/" + pick("create", "events", "scan", "import", "delete", "list");
-        String method = target.endsWith("delete") ? "DELETE" : target.endsWith("list") ? "GET" : "POST";
+        String route = pick("create", "events", "scan", "import", "delete", "list");
+        String method = route.equals("delete") ? "DELETE" : route.equals("list") ? "GET" : "POST";
+        // a listing of one row: a GET leaves the body it was sent unread, and a server that closes with
+        // unread bytes makes the kernel send a reset, which drops what the client has not yet read of a
+        // long answer (Undertow did, with the whole shared database listed); the probe is about framing
+        String target = "/sessions/" + route + (route.equals("list") ? "?limit=1" : "");
         byte[] body = bytes("{\"mac\": \"" + (auth.valid() ? freshMac() : CLOSED_SENTINEL) + "\", \"devices\": [{\"mac\": \"zz\"}]}");
         String head = auth.headers() + "Content-Type: application/json\r\n";
         switch (random.nextInt(12)) {
