@@ -5,7 +5,8 @@
 #   DURATION=5 bash bench/run.sh      # a quicker look
 #   SCENARIOS="floor totals-7d" IDLE=3 DURATION=5 bash bench/run.sh   # only some scenarios
 #
-# events-*-7d read the first page (1,000 rows) of a week, events-*-7d-deep a page deep in it.
+# events-*-7d read the first page (1,000 rows) of a week, events-*-7d-deep a page deep in it,
+# events-*-7d-10k a first page of 10,000 (rows per second, as issue 12 counts them).
 #
 # Needs wrk (apt-get install wrk). Starts its own server exactly as the README runs it
 # (bench/readme-server.sh: mvn -B -DskipTests package payara-micro:start, so with the pom's JVM and
@@ -83,7 +84,7 @@ for s in ${ONLY:-list-device device-7d calendar-7d events-all-7d totals-7d prese
 sleep "$IDLE"
 
 # SCENARIOS="floor totals-7d ..." runs only those (floor first: the last column divides by it)
-SCENARIOS=${SCENARIOS:-"floor list-device list-device-30d device-7d calendar-7d events-all-7d events-all-7d-deep events-sessions-7d events-sessions-7d-deep totals-7d totals-year presence-30d occupancy-7d-1h create"}
+SCENARIOS=${SCENARIOS:-"floor list-device list-device-30d device-7d calendar-7d events-all-7d events-all-7d-deep events-sessions-7d events-sessions-7d-deep events-all-7d-10k events-sessions-7d-10k totals-7d totals-year presence-30d occupancy-7d-1h create"}
 declare -A RESULT
 for c in 1 8; do
     for s in $SCENARIOS; do

@@ -58,6 +58,11 @@ request = function()
   elseif scenario == "events-sessions-7d-deep" then
     -- a page of 1,000 near the end of the week's ~20,000 sessions
     return wrk.format("GET", "/sessions/session-events?type=sessions&period=7%20days&offset=15000", headers)
+  elseif scenario == "events-all-7d-10k" then
+    -- the issue's unit for rows per second: pages of 10,000
+    return wrk.format("GET", "/sessions/session-events?type=all&period=7%20days&limit=10000", headers)
+  elseif scenario == "events-sessions-7d-10k" then
+    return wrk.format("GET", "/sessions/session-events?type=sessions&period=7%20days&limit=10000", headers)
   elseif scenario == "totals-7d" then
     return wrk.format("GET", "/sessions/totals?period=7%20days", headers)
   elseif scenario == "totals-year" then
