@@ -2,9 +2,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -14,8 +16,7 @@ import jdk.jfr.consumer.RecordingFile;
  * Where a scenario's time went, from a JFR recording made with settings=profile: the share of CPU
  * samples that pass through each layer of the server (a sample counts for every layer on its
  * stack, so the shares overlap), the hottest leaf methods, the time the collector stopped the
- * world, the time threads waited on monitors and parks, and the CPU split between the server and
- * the rest of the machine (wrk shares the 2 cores).
+ * world, and the CPU split between the server and the rest of the machine (wrk shares the 2 cores).
  *
  *   java bench/JfrLayers.java recording.jfr [top]
  */
@@ -49,7 +50,6 @@ public class JfrLayers {
         int samples = 0;
         Duration gc = Duration.ZERO;
         int gcs = 0;
-        Duration blocked = Duration.ZERO;
         List<double[]> cpu = new ArrayList<>();
         for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
             switch (event.getEventType().getName()) {
@@ -60,7 +60,7 @@ public class JfrLayers {
                     }
                     samples++;
                     leaves.merge(name(stack.getFrames().get(0)), 1, Integer::sum);
-                    java.util.Set<String> seen = new java.util.HashSet<>();
+                    Set<String> seen = new HashSet<>();
                     for (RecordedFrame frame : stack.getFrames()) {
                         String type = frame.getMethod().getType().getName();
                         for (Map.Entry<String, String> layer : LAYERS.entrySet()) {
@@ -75,7 +75,6 @@ public class JfrLayers {
                     gc = gc.plus(event.getDuration("sumOfPauses"));
                     gcs++;
                 }
-                case "jdk.JavaMonitorEnter", "jdk.ThreadPark" -> blocked = blocked.plus(event.getDuration());
                 case "jdk.CPULoad" -> cpu.add(new double[] {
                         event.getFloat("jvmUser") + event.getFloat("jvmSystem"), event.getFloat("machineTotal")});
                 default -> { }
@@ -95,8 +94,7 @@ public class JfrLayers {
         System.out.println();
         double server = cpu.stream().mapToDouble(c -> c[0]).average().orElse(0);
         double machine = cpu.stream().mapToDouble(c -> c[1]).average().orElse(0);
-        System.out.printf("Collections: %d, stopped %d ms. Waits on monitors and parks (all threads, idle pool threads included): %d ms.%n",
-                gcs, gc.toMillis(), blocked.toMillis());
+        System.out.printf("Collections: %d, stopped %d ms.%n", gcs, gc.toMillis());
         System.out.printf("CPU (share of the 2 cores, mean of the samples): server %.0f %%, whole machine %.0f %%.%n",
                 100 * server, 100 * machine);
     }

@@ -15,6 +15,9 @@ public enum EventKind {
     IP_CHANGED("IP_CHANGED", "IP Changed"),
     OTHER("OTHER", null);
 
+    /** {@code values()} copies its array on every call, and every row read looks its kinds up here. */
+    private static final EventKind[] ALL = values();
+
     private final String code;
     private final String text;
 
@@ -34,7 +37,7 @@ public enum EventKind {
     }
 
     static EventKind ofCode(String code) {
-        for (EventKind kind : values()) {
+        for (EventKind kind : ALL) {
             if (kind.code.equals(code)) {
                 return kind;
             }
@@ -44,7 +47,7 @@ public enum EventKind {
 
     /** The kind whose text this is exactly, or {@link #OTHER}. */
     static EventKind ofText(String text) {
-        for (EventKind kind : values()) {
+        for (EventKind kind : ALL) {
             if (text.equals(kind.text)) {
                 return kind;
             }
