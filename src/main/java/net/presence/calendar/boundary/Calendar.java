@@ -7,8 +7,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import net.presence.calendar.control.CalendarAssembler;
 import net.presence.calendar.control.CalendarEvent;
@@ -49,11 +50,13 @@ public class Calendar {
      */
     public void events(CalendarWindow window, Consumer<? super CalendarEvent> out) {
         Instant now = Instant.now();
-        List<CalendarRow> rows = new ArrayList<>();
-        Reads.forEach(overlapping(window, now), PAGE_SIZE, row -> rows.add(row((Object[]) row)));
-        rows.sort(Comparator.comparing(CalendarRow::mac));
+        Map<String, List<CalendarRow>> devices = new HashMap<>();
+        Reads.forEach(overlapping(window, now), PAGE_SIZE, values -> {
+            CalendarRow row = row((Object[]) values);
+            devices.computeIfAbsent(row.mac(), mac -> new ArrayList<>()).add(row);
+        });
         CalendarAssembler.Sink bars = new CalendarAssembler(new DisplayFormat(window.zone()), now).sink(neighbours(), out);
-        rows.forEach(bars);
+        devices.keySet().stream().sorted().forEach(mac -> devices.get(mac).forEach(bars));
         bars.finish();
     }
 
