@@ -31,6 +31,14 @@ function calendarExtender() {
         calendarMark('timeline-build');
         build.apply(this, arguments);
         calendarMark('timeline-built');
+        // vis-timeline's first draw is complete (onInitialDrawComplete, below) on the first redraw
+        // after its initial range has settled ('rangechanged', 200 ms after it was set, so already
+        // due when the build returns); but nothing redraws it then except its size check, once a
+        // second: that waited 600-800 ms with nothing to do. Redraw as soon as the range settles.
+        var timeline = this.instance;
+        timeline.once('rangechanged', function () {
+            timeline.redraw();
+        });
     };
     opts.onInitialDrawComplete = function () {
         calendarMark('calendar-rows');
