@@ -7,9 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import net.presence.calendar.control.CalendarAssembler;
 import net.presence.calendar.control.CalendarEvent;
@@ -28,7 +26,7 @@ import net.presence.sessions.entity.Session;
 @RolesAllowed(Roles.READ)
 public class Calendar {
 
-    /** Rows EclipseLink reads, and then releases, at a time. */
+    /** Rows read, and then released, at a time: what the answer holds of the database's result at most. */
     static final int PAGE_SIZE = 500;
 
     @PersistenceContext
@@ -42,27 +40,20 @@ public class Calendar {
     }
 
     /**
-     * The window's bars one at a time, in the calendar's order, handed to {@code out}: the endpoint
-     * writes each to the response within this transaction, so no answer is ever held whole. The
-     * rows are grouped by device here rather than by an {@code ORDER BY}: Derby sorts more than a
-     * thousand rows in temporary files, and that sort was most of a week's cost (a week of 2,000
-     * devices is 20,000 rows). Held as five values each, they are a few megabytes.
+     * The window's bars one at a time, in the calendar's order, handed to {@code out} while the rows
+     * are read: the endpoint writes each to the response within this transaction, and a week of every
+     * device never exists in memory at once.
      */
     public void events(CalendarWindow window, Consumer<? super CalendarEvent> out) {
         Instant now = Instant.now();
-        Map<String, List<CalendarRow>> devices = new HashMap<>();
-        Reads.forEach(overlapping(window, now), PAGE_SIZE, values -> {
-            CalendarRow row = row((Object[]) values);
-            devices.computeIfAbsent(row.mac(), mac -> new ArrayList<>()).add(row);
-        });
         CalendarAssembler.Sink bars = new CalendarAssembler(new DisplayFormat(window.zone()), now).sink(neighbours(), out);
-        devices.keySet().stream().sorted().forEach(mac -> devices.get(mac).forEach(bars));
+        Reads.forEach(overlapping(window, now), PAGE_SIZE, row -> bars.accept(row((Object[]) row)));
         bars.finish();
     }
 
     /**
      * Sessions whose known span meets the window (see {@link Session} for spanStart and spanEnd), as
-     * the few columns a bar needs, in no particular order.
+     * the few columns a bar needs, all of a device's together.
      */
     private TypedQuery<Object[]> overlapping(CalendarWindow window, Instant now) {
         StringBuilder jpql = new StringBuilder("SELECT s.mac, s.ip, s.connectedAt, s.disconnectedAt, s.spanEnd FROM Session s"
@@ -75,7 +66,7 @@ public class Calendar {
             // an open session reaches only to now, not into a window that starts later
             jpql.append(" AND s.spanEnd <> :open");
         }
-        TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class)
+        TypedQuery<Object[]> query = em.createQuery(jpql.append(" ORDER BY s.mac, s.spanStart").toString(), Object[].class)
                 .setParameter("until", window.until().toEpochMilli())
                 .setParameter("from", window.from().toEpochMilli());
         if (window.mac() != null) {
