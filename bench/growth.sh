@@ -16,7 +16,8 @@
 # lock (flock -o /tmp/sessions-heavy.lock bash bench/growth.sh ...). Settings: DURATION=10 (s of wrk
 # per scenario, after 3 s of warm-up each), C8=1 (0: concurrency 1 only), YEARS=4, UNTIL=HH:MM (UTC:
 # no further year is imported if, at the pace of the imports so far, it and the measurement after
-# it would end later), POINTS="2000 10000 20000", CAL_SECONDS=15, PORT=8091.
+# it would end later), POINTS="2000 10000 20000", CAL_SECONDS=15, PORT=8091; for a quick try of the
+# script itself, smaller data: DEVICES=2000 and PER_DEVICE=500 (the sessions step), PER_DEVICE_30D=41.
 # One-device reads and week views: wrk and bench/scenario.lua (p50, p99, req/s). The calendar of the
 # devices step: curl, one request at a time, then 8 at once, each for at least $CAL_SECONDS s (a
 # week of 20,000 devices takes seconds a request, too slow for a short wrk run). Scans:
@@ -35,6 +36,9 @@ UNTIL=${UNTIL:-}
 POINTS=${POINTS:-"2000 10000 20000"}
 CAL_SECONDS=${CAL_SECONDS:-15}
 PORT=${PORT:-8091}
+DEVICES=${DEVICES:-2000}
+PER_DEVICE=${PER_DEVICE:-500}
+PER_DEVICE_30D=${PER_DEVICE_30D:-41}
 IDLE=${IDLE:-2}
 SETTLE=${SETTLE:-20}
 SCENARIOS=${SCENARIOS:-"list-device-30d device-7d list-device calendar-7d events-all-7d events-sessions-7d totals-7d"}
@@ -61,7 +65,7 @@ for db in ("derby", "postgres"):
     a, b = points[0], points[-1]
     res = {(int(r[1]), r[2], r[3]): r for r in wrk}
     scen = list(dict.fromkeys(r[2] for r in wrk))
-    print(f"\n{db}: {size(a)} -> {size(b)} sessions (2,000 devices), wrk {res[(a, scen[0], '1')][5]} s per scenario\n")
+    print(f"\n{db}: {size(a)} -> {size(b)} sessions, wrk {res[(a, scen[0], '1')][5]} s per scenario\n")
     print(f"| scenario | p50 ms c=1, {size(a)} | p50 ms c=1, {size(b)} | p50 {size(b)}/{size(a)} | req/s c=1, {size(a)} | req/s c=1, {size(b)} | req/s c=8, {size(a)} | req/s c=8, {size(b)} | req/s c=8 {size(b)}/{size(a)} |")
     print("|---|---|---|---|---|---|---|---|---|")
     for s in scen:
@@ -100,7 +104,7 @@ for db in ("derby", "postgres"):
         continue
     points = sorted({k[0] for k in cal} | {k[0] for k in scan})
     base = points[0]
-    print(f"\n{db}: devices, 30 days of 41 sessions each\n")
+    print(f"\n{db}: devices, 30 days each\n")
     print("| devices | bars in the week | answer | calendar p50 ms c=1 | c=1 req/s | c=8 req/s | c=1 p50 per device vs " + f"{base:,}" + " | c=8 time per answer per device vs " + f"{base:,}" + " | " + " | ".join(f"scan {names[c]} ms" for c in cases) + " |")
     print("|---|---|---|---|---|---|---|---|" + "---|" * len(cases))
     for p in points:
@@ -220,7 +224,7 @@ run_wrk() { # scenario concurrency seconds -> "requests seconds p50 p99 errors"
 
 measure_sessions() { # point
     dates
-    export DEVICES=2000
+    export DEVICES
     note "measuring at $1 sessions"
     for s in $SCENARIOS; do run_wrk "$s" 2 3 > /dev/null; done
     sleep "$IDLE"
@@ -293,8 +297,8 @@ measure_scans() { # devices
 }
 
 if [ "$STEP" = sessions ]; then
-    note "Generating a year of 2,000 devices x 500 sessions"
-    java bench/Dataset.java 2000 500 42 > "$OUT/year-0.ndjson"
+    note "Generating a year of $DEVICES devices x $PER_DEVICE sessions"
+    java bench/Dataset.java "$DEVICES" "$PER_DEVICE" 42 > "$OUT/year-0.ndjson"
     import_file "$OUT/year-0.ndjson"
     rm -f "$OUT/year-0.ndjson"
     started=$(date +%s)
@@ -309,7 +313,7 @@ if [ "$STEP" = sessions ]; then
             break
         fi
         note "Generating year $k before the first"
-        java bench/Dataset.java 2000 500 $((42 + k)) 365 $((366 * k)) > "$OUT/year-$k.ndjson"
+        java bench/Dataset.java "$DEVICES" "$PER_DEVICE" $((42 + k)) 365 $((366 * k)) > "$OUT/year-$k.ndjson"
         import_file "$OUT/year-$k.ndjson"
         rm -f "$OUT/year-$k.ndjson"
     done
@@ -318,8 +322,8 @@ else
     previous=0
     i=0
     for n in $POINTS; do
-        note "Generating devices $previous to $((n - 1)): 41 sessions each over 30 days"
-        java bench/Dataset.java $((n - previous)) 41 $((42 + i)) 30 0 "$previous" > "$OUT/devices.ndjson"
+        note "Generating devices $previous to $((n - 1)): $PER_DEVICE_30D sessions each over 30 days"
+        java bench/Dataset.java $((n - previous)) "$PER_DEVICE_30D" $((42 + i)) 30 0 "$previous" > "$OUT/devices.ndjson"
         import_file "$OUT/devices.ndjson" "$n"
         rm -f "$OUT/devices.ndjson"
         previous=$n
