@@ -268,8 +268,13 @@ measure_calendar() { # devices
         local file=$OUT/calendar-$1-c$c.txt start end
         : > "$file"
         start=$(date +%s.%N)
-        for _ in $(seq 1 "$c"); do calendar_loop "$CAL_SECONDS" $([ "$c" = 1 ] && echo 3 || echo 1) "$file" & done
-        wait
+        local loops=""
+        for _ in $(seq 1 "$c"); do
+            calendar_loop "$CAL_SECONDS" $([ "$c" = 1 ] && echo 3 || echo 1) "$file" &
+            loops="$loops $!"
+        done
+        # shellcheck disable=SC2086
+        wait $loops   # these only: a bare wait would also wait for the server's Maven
         end=$(date +%s.%N)
         local n secs p50 p99 errors bytes
         n=$(wc -l < "$file")
