@@ -18,7 +18,8 @@
 # no further year is imported if, at the pace of the imports so far, it and the measurement after
 # it would end later), POINTS="2000 10000 20000", CAL_SECONDS=15, PORT=8091; for a quick try of the
 # script itself, smaller data: DEVICES=2000 and PER_DEVICE=500 (the sessions step), PER_DEVICE_30D=41.
-# One-device reads and week views: wrk and bench/scenario.lua (p50, p99, req/s). The calendar of the
+# One-device reads and week views: wrk and bench/scenario.lua (p50, p99, req/s); the floor (an
+# authenticated empty answer) at each point too, which tells how busy the machine was. The calendar of the
 # devices step: curl, one request at a time, then 8 at once, each for at least $CAL_SECONDS s (a
 # week of 20,000 devices takes seconds a request, too slow for a short wrk run). Scans:
 # bench/ScanBench.java, one round (new, repeated, 10 % changed, all leave, all come back).
@@ -41,7 +42,7 @@ PER_DEVICE=${PER_DEVICE:-500}
 PER_DEVICE_30D=${PER_DEVICE_30D:-41}
 IDLE=${IDLE:-2}
 SETTLE=${SETTLE:-20}
-SCENARIOS=${SCENARIOS:-"list-device-30d device-7d list-device calendar-7d events-all-7d events-sessions-7d totals-7d"}
+SCENARIOS=${SCENARIOS:-"floor list-device-30d device-7d list-device calendar-7d events-all-7d events-sessions-7d totals-7d"}
 ROOT=target/growth
 
 report() {
@@ -102,15 +103,16 @@ for db in ("derby", "postgres"):
     scan = {(int(r[1]), r[2]): r for r in data if r[0] == "scan"}
     if not cal and not scan:
         continue
+    floor = {int(r[1]): r for r in data if r[0] == "wrk" and r[2] == "floor"}
     points = sorted({k[0] for k in cal} | {k[0] for k in scan})
     base = points[0]
     print(f"\n{db}: devices, 30 days each\n")
-    print("| devices | bars in the week | answer | calendar p50 ms c=1 | c=1 req/s | c=8 req/s | c=1 p50 per device vs " + f"{base:,}" + " | c=8 time per answer per device vs " + f"{base:,}" + " | " + " | ".join(f"scan {names[c]} ms" for c in cases) + " |")
-    print("|---|---|---|---|---|---|---|---|" + "---|" * len(cases))
+    print("| devices | floor p50 ms | bars in the week | answer | calendar p50 ms c=1 | c=1 req/s | c=8 req/s | c=1 p50 per device vs " + f"{base:,}" + " | c=8 time per answer per device vs " + f"{base:,}" + " | " + " | ".join(f"scan {names[c]} ms" for c in cases) + " |")
+    print("|---|---|---|---|---|---|---|---|---|" + "---|" * len(cases))
     for p in points:
         c1, c8 = cal.get((p, "1")), cal.get((p, "8"))
         b1, b8 = cal.get((base, "1")), cal.get((base, "8"))
-        line = [f"{p:,}"]
+        line = [f"{p:,}", f"{float(floor[p][6]):.2f}" if p in floor else "-"]
         if c1:
             line += [c1[10] if len(c1) > 10 else "-", f"{int(c1[9]) / 1e6:.1f} MB", fmt(float(c1[5]), 0), fmt(int(c1[3]) / float(c1[4]), 2),
                      fmt(int(c8[3]) / float(c8[4]), 2) if c8 else "-",
@@ -258,6 +260,12 @@ calendar_loop() { # seconds at-least file: requests one after the other until bo
 
 measure_calendar() { # devices
     dates
+    export DEVICES=$1
+    run_wrk floor 2 3 > /dev/null
+    r=$(run_wrk floor 1 5)
+    # shellcheck disable=SC2086
+    record wrk "$1" floor 1 $r
+    note "  floor at $1 devices: $r"
     calendar_once > "$OUT/calendar-$1-warm.txt"
     calendar_once >> "$OUT/calendar-$1-warm.txt"
     local sessions
