@@ -67,8 +67,10 @@ for db in ("derby", "postgres"):
     res = {(int(r[1]), r[2], r[3]): r for r in wrk}
     scen = list(dict.fromkeys(r[2] for r in wrk))
     print(f"\n{db}: {size(a)} -> {size(b)} sessions, wrk {res[(a, scen[0], '1')][5]} s per scenario\n")
-    print(f"| scenario | p50 ms c=1, {size(a)} | p50 ms c=1, {size(b)} | p50 {size(b)}/{size(a)} | req/s c=1, {size(a)} | req/s c=1, {size(b)} | req/s c=8, {size(a)} | req/s c=8, {size(b)} | req/s c=8 {size(b)}/{size(a)} |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    has8 = any(r[3] == "8" for r in wrk)
+    print(f"| scenario | p50 ms c=1, {size(a)} | p50 ms c=1, {size(b)} | p50 {size(b)}/{size(a)} | req/s c=1, {size(a)} | req/s c=1, {size(b)} |"
+          + (f" req/s c=8, {size(a)} | req/s c=8, {size(b)} | req/s c=8 {size(b)}/{size(a)} |" if has8 else ""))
+    print("|---|---|---|---|---|---|" + ("---|---|---|" if has8 else ""))
     for s in scen:
         def get(p, c):
             r = res.get((p, s, c))
@@ -80,7 +82,7 @@ for db in ("derby", "postgres"):
         ratio = y1[1] / x1[1] if x1 and y1 and x1[1] else float("nan")
         ratios.setdefault(s, {})[db] = (ratio, a, b)
         c8 = (f"{fmt(x8[0])} | {fmt(y8[0])} | {y8[0] / x8[0]:.2f}x" if x8 and y8 and x8[0] else "- | - | -")
-        print(f"| {s} | {fmt(x1[1], 2)} | {fmt(y1[1], 2)} | {ratio:.2f}x | {fmt(x1[0])} | {fmt(y1[0])} | {c8} |")
+        print(f"| {s} | {fmt(x1[1], 2)} | {fmt(y1[1], 2)} | {ratio:.2f}x | {fmt(x1[0])} | {fmt(y1[0])} |" + (f" {c8} |" if has8 else ""))
     errors = sum(int(r[8]) for r in wrk)
     print(f"\nErrors over all runs: {errors}.")
     for r in data:
