@@ -14,7 +14,8 @@
 #
 # Each step starts its own server on 127.0.0.1:$PORT on a fresh database: run it under the shared
 # lock (flock -o /tmp/sessions-heavy.lock bash bench/growth.sh ...). Settings: DURATION=10 (s of wrk
-# per scenario, after 3 s of warm-up each), C8=1 (0: concurrency 1 only), YEARS=4, UNTIL=HH:MM (UTC:
+# per scenario, after WARM=10 s of warm-up each at c=2; the run of 2026-12-02 had 3 s, too little
+# for a server that had only imported: see docs/PERFORMANCE.md), C8=1 (0: concurrency 1 only), YEARS=4, UNTIL=HH:MM (UTC:
 # no further year is imported if, at the pace of the imports so far, it and the measurement after
 # it would end later), POINTS="2000 10000 20000", CAL_SECONDS=15, PORT=8091; for a quick try of the
 # script itself, smaller data: DEVICES=2000 and PER_DEVICE=500 (the sessions step), PER_DEVICE_30D=41.
@@ -42,6 +43,7 @@ PER_DEVICE=${PER_DEVICE:-500}
 PER_DEVICE_30D=${PER_DEVICE_30D:-41}
 IDLE=${IDLE:-2}
 SETTLE=${SETTLE:-20}
+WARM=${WARM:-10}
 SCENARIOS=${SCENARIOS:-"floor list-device-30d device-7d list-device calendar-7d events-all-7d events-sessions-7d totals-7d"}
 ROOT=target/growth
 
@@ -230,7 +232,7 @@ measure_sessions() { # point
     dates
     export DEVICES
     note "measuring at $1 sessions"
-    for s in $SCENARIOS; do run_wrk "$s" 2 3 > /dev/null; done
+    for s in $SCENARIOS; do run_wrk "$s" 2 "$WARM" > /dev/null; done
     sleep "$IDLE"
     for c in 1 $([ "$C8" = 1 ] && echo 8 || true); do
         for s in $SCENARIOS; do
